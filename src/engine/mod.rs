@@ -1,0 +1,12 @@
+//! The pure engine: contract rules and prices, with no web types.
+//!
+//! Everything is passed in as arguments (even "today"), so that it is tested
+//! natively with plain `cargo test`.
+
+pub mod catalog;
+pub mod lang;
+pub mod money;
+pub mod pricebook;
+pub mod pricing;
+pub mod quote;
+pub mod support;

@@ -1,0 +1,427 @@
+//! Exact money and quantities over `rust_decimal::Decimal`.
+//!
+//! §7 (SPEC): amounts are decimal euros excluding VAT, never floats; a line is
+//! unit price x quantity rounded to the cent, half away from zero; totals are
+//! sums of rounded lines. Every operation is checked: an overflow is an
+//! error value, never a panic.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use thiserror::Error;
+
+/// Why a typed number could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum NumberError {
+    #[error("empty value")]
+    Empty,
+    #[error("“{0}” is not a number")]
+    NotANumber(String),
+    #[error("“{0}” is too large")]
+    TooLarge(String),
+    #[error("a negative value is not allowed here")]
+    Negative,
+    #[error("at most {max} decimal places are allowed")]
+    TooPrecise { max: u32 },
+    #[error("a whole number is expected")]
+    NotWhole,
+}
+
+/// An arithmetic result that does not fit in a `Decimal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("amount out of range")]
+pub struct Overflow;
+
+/// The number of decimal places the engine keeps on inputs (unit prices and
+/// quantities). Anything finer is refused rather than silently rounded.
+pub const MAX_INPUT_SCALE: u32 = 6;
+
+/// Reads a decimal typed by a person or found in a file.
+///
+/// Accepts `1234.5`, `1234,5`, `1 234,50` (ordinary, no-break or narrow
+/// no-break spaces as thousands separators) and a trailing `€`. Refuses
+/// letters, exponents, several decimal separators and values a `Decimal`
+/// cannot hold.
+pub fn parse_decimal(input: &str) -> Result<Decimal, NumberError> {
+    let trimmed = input.trim().trim_end_matches('€').trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let mut cleaned = String::with_capacity(trimmed.len());
+    let mut separators = 0;
+    for (i, c) in trimmed.chars().enumerate() {
+        match c {
+            '0'..='9' => cleaned.push(c),
+            '.' | ',' => {
+                separators += 1;
+                cleaned.push('.');
+            }
+            '-' | '+' if i == 0 => cleaned.push(c),
+            ' ' | '\u{a0}' | '\u{202f}' => {}
+            _ => return Err(NumberError::NotANumber(input.trim().to_owned())),
+        }
+    }
+    let digits = cleaned.chars().filter(char::is_ascii_digit).count();
+    if separators > 1 || digits == 0 {
+        return Err(NumberError::NotANumber(input.trim().to_owned()));
+    }
+    Decimal::from_str_exact(&cleaned).map_err(|e| match e {
+        rust_decimal::Error::Underflow => NumberError::TooPrecise { max: 28 },
+        // Only digits, one separator and a sign reach this point, so any other
+        // failure is a value out of range ("overflow from too many digits").
+        _ => NumberError::TooLarge(input.trim().to_owned()),
+    })
+}
+
+/// Reads a non-negative decimal with at most [`MAX_INPUT_SCALE`] decimals.
+fn parse_non_negative(input: &str) -> Result<Decimal, NumberError> {
+    let value = parse_decimal(input)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(NumberError::Negative);
+    }
+    if value.normalize().scale() > MAX_INPUT_SCALE {
+        return Err(NumberError::TooPrecise {
+            max: MAX_INPUT_SCALE,
+        });
+    }
+    Ok(value.normalize())
+}
+
+/// Reads a whole number (months, occurrences) within `u32`.
+pub fn parse_whole(input: &str) -> Result<u32, NumberError> {
+    let value = parse_non_negative(input)?;
+    if !value.fract().is_zero() {
+        return Err(NumberError::NotWhole);
+    }
+    value
+        .to_u32()
+        .ok_or_else(|| NumberError::TooLarge(input.trim().to_owned()))
+}
+
+/// A quantity of service units (VMs, days, sources…): non-negative, exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Quantity(Decimal);
+
+impl Quantity {
+    pub const ZERO: Quantity = Quantity(Decimal::ZERO);
+    pub const ONE: Quantity = Quantity(Decimal::ONE);
+
+    /// Reads a quantity typed by a person: non-negative, at most six decimals.
+    pub fn parse(input: &str) -> Result<Self, NumberError> {
+        parse_non_negative(input).map(Quantity)
+    }
+
+    pub fn from_whole(n: u32) -> Self {
+        Quantity(Decimal::from(n))
+    }
+
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+/// An amount in euros, excluding VAT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub fn from_decimal(value: Decimal) -> Self {
+        Money(value)
+    }
+
+    /// Whole euros, for tests and literals.
+    pub fn euros(value: i64) -> Self {
+        Money(Decimal::from(value))
+    }
+
+    /// Reads a non-negative amount (a price) typed by a person or found in a file.
+    pub fn parse(input: &str) -> Result<Self, NumberError> {
+        parse_non_negative(input).map(Money)
+    }
+
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn checked_add(self, other: Money) -> Result<Money, Overflow> {
+        self.0.checked_add(other.0).map(Money).ok_or(Overflow)
+    }
+
+    pub fn checked_sub(self, other: Money) -> Result<Money, Overflow> {
+        self.0.checked_sub(other.0).map(Money).ok_or(Overflow)
+    }
+
+    /// Multiplies by an exact factor, without rounding.
+    pub fn checked_mul(self, factor: Decimal) -> Result<Money, Overflow> {
+        self.0.checked_mul(factor).map(Money).ok_or(Overflow)
+    }
+
+    /// §7: the one rounding rule of the product: to the cent, half away from zero.
+    pub fn round_cents(self) -> Money {
+        Money(
+            self.0
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        )
+    }
+
+    /// §7: a line = unit price x quantity, rounded to the cent.
+    pub fn line_amount(unit_price: Money, quantity: Quantity) -> Result<Money, Overflow> {
+        unit_price
+            .checked_mul(quantity.as_decimal())
+            .map(Money::round_cents)
+    }
+
+    /// Sums amounts, failing on overflow.
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Result<Money, Overflow> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
+
+    /// French format: `1 234,56 €` (narrow no-break space between thousands,
+    /// no-break space before the euro sign), as `Intl.NumberFormat("fr-FR")` does.
+    pub fn format_fr(self) -> String {
+        let rounded = self.round_cents().0;
+        let negative = rounded.is_sign_negative() && !rounded.is_zero();
+        let text = format!("{:.2}", rounded.abs());
+        let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, "00"));
+        format!(
+            "{}{},{}\u{a0}€",
+            if negative { "-" } else { "" },
+            group_thousands(int_part, '\u{202f}'),
+            frac_part
+        )
+    }
+}
+
+impl Money {
+    /// English format: `€1,234.56`.
+    pub fn format_en(self) -> String {
+        let rounded = self.round_cents().0;
+        let negative = rounded.is_sign_negative() && !rounded.is_zero();
+        let text = format!("{:.2}", rounded.abs());
+        let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, "00"));
+        format!(
+            "{}€{}.{}",
+            if negative { "-" } else { "" },
+            group_thousands(int_part, ','),
+            frac_part
+        )
+    }
+
+    /// The format of the user's language.
+    pub fn format(self, lang: super::lang::Lang) -> String {
+        match lang {
+            super::lang::Lang::Fr => self.format_fr(),
+            super::lang::Lang::En => self.format_en(),
+        }
+    }
+}
+
+fn group_thousands(digits: &str, separator: char) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+impl fmt::Display for Money {
+    /// Plain machine format with two decimals (`1234.50`), for files and CSV.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2}", self.round_cents().0)
+    }
+}
+
+/// Amounts are written as JSON strings so that no reader turns them into floats.
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.normalize().to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Money::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.normalize().to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Quantity::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromStr for Money {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Money::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Money {
+        Money::parse(s).expect("test literal")
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_at_the_cent() {
+        let table = [
+            ("0.005", "0.01"),
+            ("0.004", "0.00"),
+            ("1.125", "1.13"),
+            ("1.135", "1.14"),
+            ("2.675", "2.68"),
+            ("99.999", "100.00"),
+        ];
+        for (input, expected) in table {
+            assert_eq!(m(input).round_cents().to_string(), expected, "{input}");
+        }
+        let negative = Money::from_decimal(Decimal::new(-1125, 3));
+        assert_eq!(negative.round_cents().to_string(), "-1.13");
+    }
+
+    #[test]
+    fn line_amount_is_unit_price_times_quantity_rounded_once() {
+        let table = [
+            ("120.00", "3", "360.00"),
+            ("33.333", "3", "100.00"),
+            ("0.125", "1", "0.13"),
+            ("149.99", "2.5", "374.98"), // 374.975 -> 374.98
+            ("1000", "0", "0.00"),
+        ];
+        for (price, qty, expected) in table {
+            let amount = Money::line_amount(m(price), Quantity::parse(qty).unwrap()).unwrap();
+            assert_eq!(amount.to_string(), expected, "{price} x {qty}");
+        }
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        let huge = Money::from_decimal(Decimal::MAX);
+        assert_eq!(huge.checked_add(Money::euros(1)), Err(Overflow));
+        assert_eq!(
+            Money::line_amount(huge, Quantity::parse("2").unwrap()),
+            Err(Overflow)
+        );
+        assert_eq!(Money::checked_sum([huge, huge]), Err(Overflow));
+    }
+
+    #[test]
+    fn parsing_accepts_french_and_english_writing() {
+        let table = [
+            ("1234.56", "1234.56"),
+            ("1234,56", "1234.56"),
+            ("1 234,56", "1234.56"),
+            ("1\u{202f}234,56 €", "1234.56"),
+            ("  7 ", "7"),
+            ("0,5", "0.5"),
+        ];
+        for (input, expected) in table {
+            assert_eq!(
+                parse_decimal(input).unwrap().normalize().to_string(),
+                expected,
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parsing_refuses_what_is_not_a_plain_number() {
+        assert_eq!(parse_decimal(""), Err(NumberError::Empty));
+        assert_eq!(parse_decimal("   "), Err(NumberError::Empty));
+        for bad in [
+            "3a", "abc", "1.2.3", "1,2,3", "1e5", "--1", ".", "0x10", "NaN",
+        ] {
+            assert!(
+                matches!(parse_decimal(bad), Err(NumberError::NotANumber(_))),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            parse_decimal("99999999999999999999999999999999"),
+            Err(NumberError::TooLarge(_))
+        ));
+        assert_eq!(Quantity::parse("-1"), Err(NumberError::Negative));
+        assert_eq!(
+            Quantity::parse("1.0000001"),
+            Err(NumberError::TooPrecise { max: 6 })
+        );
+    }
+
+    #[test]
+    fn whole_numbers_refuse_fractions_and_huge_values() {
+        assert_eq!(parse_whole("36"), Ok(36));
+        assert_eq!(parse_whole("36,0"), Ok(36));
+        assert_eq!(parse_whole("12.5"), Err(NumberError::NotWhole));
+        assert!(matches!(
+            parse_whole("99999999999"),
+            Err(NumberError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn french_format_groups_thousands_and_uses_a_decimal_comma() {
+        let table = [
+            ("0", "0,00\u{a0}€"),
+            ("5.5", "5,50\u{a0}€"),
+            ("999.99", "999,99\u{a0}€"),
+            ("1234.56", "1\u{202f}234,56\u{a0}€"),
+            ("1234567.891", "1\u{202f}234\u{202f}567,89\u{a0}€"),
+            ("100000", "100\u{202f}000,00\u{a0}€"),
+        ];
+        for (input, expected) in table {
+            assert_eq!(m(input).format_fr(), expected, "{input}");
+        }
+        let negative = Money::from_decimal(Decimal::new(-123456, 2));
+        assert_eq!(negative.format_fr(), "-1\u{202f}234,56\u{a0}€");
+    }
+
+    #[test]
+    fn english_format_uses_commas_and_a_leading_euro_sign() {
+        assert_eq!(m("1234567.891").format_en(), "€1,234,567.89");
+        assert_eq!(m("12").format_en(), "€12.00");
+    }
+
+    #[test]
+    fn json_amounts_are_strings_and_round_trip_exactly() {
+        let amount = m("1234.567");
+        let json = serde_json::to_string(&amount).unwrap();
+        assert_eq!(json, "\"1234.567\"");
+        assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), amount);
+        assert!(
+            serde_json::from_str::<Money>("1234.5").is_err(),
+            "floats are refused"
+        );
+        assert!(serde_json::from_str::<Money>("\"12x\"").is_err());
+    }
+}

@@ -1,0 +1,100 @@
+//! §5, §9.6: the four environments, each with its own support level.
+
+use leptos::prelude::*;
+
+use crate::engine::pricing::Location;
+use crate::engine::support::{EnvironmentKind, SupportLevel};
+use crate::ui::i18n::line_issue;
+use crate::ui::state::use_state;
+
+#[component]
+pub fn Environments() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    view! {
+        <section class="card" aria-labelledby="env-title">
+            <h2 id="env-title">{move || lang.get().pick("Environnements et support", "Environments and support")}</h2>
+            <table class="envs">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || lang.get().pick("Environnement", "Environment")}</th>
+                        <th scope="col">{move || lang.get().pick("Niveau de support", "Support level")}</th>
+                        <th scope="col" class="num">{move || lang.get().pick("Support / mois", "Support / month")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {EnvironmentKind::ALL.into_iter().map(|kind| view! { <EnvironmentRow kind /> }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn EnvironmentRow(kind: EnvironmentKind) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let level = move || quote.with(|q| q.environment(kind).map(|e| e.support));
+    let checkbox_id = format!("env-{}", kind.key());
+    let fee = move || {
+        state.priced.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.support.iter().find(|s| s.environment == kind))
+                .map(|s| s.monthly.format(lang.get()))
+                .unwrap_or_else(|| "—".into())
+        })
+    };
+    let issues = move || {
+        state.priced.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.issues_at(Location::Environment(kind))
+                        .map(|i| line_issue(i, lang.get()))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <tr data-testid=format!("env-{}", kind.key())>
+            <td>
+                <input
+                    type="checkbox"
+                    id=checkbox_id.clone()
+                    data-testid=format!("env-{}-enabled", kind.key())
+                    prop:checked=move || level().is_some()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        quote.update(|q| q.set_environment(kind, on.then_some(SupportLevel::Standard)));
+                    }
+                />
+                <label for=checkbox_id>{move || kind.label(lang.get())}</label>
+                <div class="row-note" data-testid=format!("env-{}-issue", kind.key())>{issues}</div>
+            </td>
+            <td>
+                <select
+                    data-testid=format!("env-{}-level", kind.key())
+                    aria-label=move || format!("{} — {}", kind.label(lang.get()), lang.get().pick("niveau de support", "support level"))
+                    disabled=move || level().is_none()
+                    on:change=move |ev| {
+                        if let Some(l) = SupportLevel::from_key(&event_target_value(&ev)) {
+                            quote.update(|q| q.set_environment(kind, Some(l)));
+                        }
+                    }
+                >
+                    {SupportLevel::ALL
+                        .into_iter()
+                        .map(|l| view! {
+                            <option value=l.key() selected=move || level() == Some(l)>
+                                {move || l.label(lang.get())}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </td>
+            <td class="num">{fee}</td>
+        </tr>
+    }
+}
