@@ -99,3 +99,22 @@ export async function openApp(url) {
 export function plain(text) {
   return text.replace(/[\u202f\u00a0]/g, ' ').trim();
 }
+
+/**
+ * Waits until the element's text (spaces normalised) equals `expected`, and
+ * fails with the last text seen. The UI updates on the next microtask, so a
+ * read right after an input may see the previous value.
+ */
+export async function expectText(locator, expected, timeout = 3000) {
+  const deadline = Date.now() + timeout;
+  let seen;
+  for (;;) {
+    seen = plain(await locator.innerText());
+    const ok = expected instanceof RegExp ? expected.test(seen) : seen === expected;
+    if (ok) return;
+    if (Date.now() > deadline) {
+      throw new Error(`expected ${expected} but the page shows “${seen}”`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

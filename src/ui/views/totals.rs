@@ -48,7 +48,7 @@ pub fn Totals() -> impl IntoView {
             <p class="error" role="alert" data-testid="totals-error">{error}</p>
             <p class="footnote">
                 {move || lang.get().pick(
-                    "Montants hors TVA, arrondis au centime par ligne (demi-centime arrondi à l'unité supérieure). Le prix du tenant IaaS n'est pas inclus (§9.2).",
+                    "Montants hors TVA, arrondis au centime par ligne (un demi-centime s'arrondit en s'éloignant de zéro). Le prix du tenant IaaS n'est pas inclus (§9.2).",
                     "Amounts excl. VAT, each line rounded to the cent (half away from zero). The IaaS tenant price is not included (§9.2).",
                 )}
             </p>
