@@ -1,15 +1,28 @@
-//! Exact tables and invariants of the pricing function (§7, §9.1, §9.5, §2).
+//! Exact tables and invariants of the pricing engine, each citing the clause
+//! of ../shared/SPEC.md it checks. Prices are those of the built-in book.
 #![cfg(not(target_arch = "wasm32"))]
 
+use chrono::NaiveDate;
+use cloudquote::engine::catalog::{BuildModel, Charge, Family};
 use cloudquote::engine::money::{Money, Quantity};
-use cloudquote::engine::pricebook::PriceBook;
-use cloudquote::engine::pricing::{price, LineIssue, Location, PricingError};
-use cloudquote::engine::quote::{ManagementModel, Quote};
-use cloudquote::engine::support::{EnvironmentKind, SupportChain, SupportLevel};
+use cloudquote::engine::pricebook::{PriceBook, PriceBooks};
+use cloudquote::engine::pricing::{
+    price, Category, Location, PricedQuote, PricingError, QuoteIssue,
+};
+use cloudquote::engine::quote::{
+    BuildBilling, BuildMilestone, ManagementModel, PlannedChange, Quote, SpecificLine,
+    SupportChange,
+};
+use cloudquote::engine::support::{EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
 use proptest::prelude::*;
+use rust_decimal::Decimal;
 
-fn book() -> PriceBook {
-    PriceBook::builtin().expect("built-in price book")
+fn books() -> PriceBooks {
+    PriceBooks::builtin().expect("built-in price book")
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("test date")
 }
 
 fn q(text: &str) -> Quantity {
@@ -20,12 +33,11 @@ fn money(text: &str) -> Money {
     Money::parse(text).expect("test amount")
 }
 
-/// A quote with no environment, so that only its lines count.
-fn bare_quote(lines: &[(&str, &str)]) -> Quote {
-    let mut quote = Quote {
-        environments: Vec::new(),
-        ..Quote::default()
-    };
+/// A quote signed on 2027-01-01 with the given lines, no access fee.
+fn quote(months: u32, lines: &[(&str, &str)]) -> Quote {
+    let mut quote = Quote::new(d(2027, 1, 1));
+    quote.commitment_months = months;
+    quote.access_fee_waived = true;
     for (item, quantity) in lines {
         let id = quote.add_line(item);
         quote.set_quantity(id, q(quantity));
@@ -33,86 +45,441 @@ fn bare_quote(lines: &[(&str, &str)]) -> Quote {
     quote
 }
 
+fn priced(quote: &Quote) -> PricedQuote {
+    price(quote, &books()).expect("prices")
+}
+
+fn errors(p: &PricedQuote) -> Vec<&QuoteIssue> {
+    p.issues
+        .iter()
+        .filter(|i| i.severity == cloudquote::engine::pricing::Severity::Error)
+        .map(|i| &i.issue)
+        .collect()
+}
+
 #[test]
-fn lines_and_totals_match_hand_computed_amounts() {
-    // §7: each line is rounded, totals are sums of rounded lines.
-    // OS-MGD 120.00, DB-MGD 220.00, EXCH-MBX 4.50, ACCESS-FEE 2500.00, ARCHI 1350.00 (one-time).
-    // (lines, monthly recurring, one-time, months, total over the commitment)
-    type Row<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str, u32, &'a str);
-    let table: &[Row] = &[
-        (&[("OS-MGD", "3")], "360.00", "0.00", 12, "4320.00"),
-        (
-            &[("OS-MGD", "3"), ("DB-MGD", "1")],
-            "580.00",
-            "0.00",
-            36,
-            "20880.00",
-        ),
-        (&[("EXCH-MBX", "333")], "1498.50", "0.00", 24, "35964.00"),
-        (
-            &[("ACCESS-FEE", "1"), ("OS-MGD", "2")],
-            "240.00",
-            "2500.00",
-            12,
-            "5380.00",
-        ),
-        (
-            &[("ARCHI", "2.5"), ("OS-MGD", "0")],
-            "0.00",
-            "3375.00",
-            60,
-            "3375.00",
-        ),
-        (&[], "0.00", "0.00", 12, "0.00"),
-    ];
-    for (lines, monthly, one_time, months, total) in table {
-        let mut quote = bare_quote(lines);
-        quote.commitment_months = *months;
-        let priced = price(&quote, &book()).expect("prices");
-        assert_eq!(priced.monthly_recurring.to_string(), *monthly, "{lines:?}");
-        assert_eq!(priced.one_time.to_string(), *one_time, "{lines:?}");
-        assert_eq!(priced.commitment_total.to_string(), *total, "{lines:?}");
-        assert!(priced.issues.is_empty());
+fn a_line_is_unit_price_times_quantity_at_the_commitment_tier() {
+    // §7: OS-MGD 120.00 list; 36 months -> tier 36 (-5 %) -> 114.00; x3 = 342.00.
+    // DB-MGD 220.00 -> 209.00. Support Standard Off-Shore 900.00 (not tiered).
+    let p = priced(&quote(36, &[("OS-MGD", "3"), ("DB-MGD", "1")]));
+    assert_eq!(p.lines[0].tier_months, Some(36));
+    assert_eq!(p.lines[0].unit_price, money("114.00"));
+    assert_eq!(p.lines[0].amount, money("342.00"));
+    assert_eq!(p.lines[1].amount, money("209.00"));
+    assert_eq!(p.monthly_recurring, money("1451.00"));
+    // Below the 2 000.00 minimum: a complement of 549.00 every month (§9.2).
+    assert!(p.minimum_complement.iter().all(|c| *c == money("549.00")));
+    assert_eq!(p.commitment_total, money("72000.00"));
+    assert!(errors(&p).is_empty(), "{:?}", p.issues);
+}
+
+#[test]
+fn tiers_follow_the_commitment() {
+    // §7: 12 -> 0 %, 24 -> 3 %, 30 -> still 24 (3 %), 48 -> 7 %, 60 and 120 -> 9 %.
+    for (months, unit) in [
+        (12, "120"),
+        (24, "116.4"),
+        (30, "116.4"),
+        (48, "111.6"),
+        (60, "109.2"),
+        (120, "109.2"),
+    ] {
+        let p = priced(&quote(months, &[("OS-MGD", "1")]));
+        assert_eq!(p.lines[0].unit_price, money(unit), "{months} months");
     }
 }
 
 #[test]
-fn a_fractional_quantity_is_rounded_once_per_line_half_away_from_zero() {
-    // RDS-USER 14.00 x 0.0625 = 0.875 -> 0.88 (half away from zero).
-    let quote = bare_quote(&[("RDS-USER", "0.0625"), ("RDS-USER", "0.0625")]);
-    let priced = price(&quote, &book()).unwrap();
-    assert_eq!(priced.lines[0].amount, money("0.88"));
+fn a_month_below_the_billing_minimum_gets_a_complement_line() {
+    // §9.2: 120.00 + 900.00 support = 1 020.00 < 2 000.00 -> 980.00 a month.
+    let p = priced(&quote(12, &[("OS-MGD", "1")]));
+    assert_eq!(p.minimum_complement, vec![money("980.00"); 12]);
+    assert_eq!(p.commitment_total, money("24000.00"));
     assert_eq!(
-        priced.monthly_recurring,
-        money("1.76"),
-        "sum of rounded lines"
+        p.category_total(Category::MinimumComplement),
+        money("11760.00")
+    );
+    // Above the minimum: no complement.
+    let p = priced(&quote(12, &[("OS-MGD", "10")]));
+    assert_eq!(p.category_total(Category::MinimumComplement), Money::ZERO);
+    assert_eq!(p.commitment_total, money("25200.00"));
+}
+
+#[test]
+fn the_access_fee_is_billed_once_at_signature() {
+    // §9.2
+    let mut qt = quote(12, &[("OS-MGD", "10")]);
+    qt.access_fee_waived = false;
+    let p = priced(&qt);
+    assert_eq!(p.access_fee, money("2500.00"));
+    assert_eq!(p.one_time, money("2500.00"));
+    assert_eq!(p.schedule[0].date, d(2027, 1, 1));
+    assert_eq!(p.schedule[0].category, Category::AccessFee);
+    assert_eq!(p.commitment_total, money("27700.00"));
+}
+
+#[test]
+fn build_first_resource_then_next_and_thirty_seventy_invoicing() {
+    // §4: OS-MGD Full Build first 4 200.00, next 900.00: 3 VMs = 6 000.00.
+    // §9.8.1: 30 % at signature (1 800.00), 70 % at the end of build (4 200.00).
+    let mut qt = quote(12, &[("OS-MGD", "3")]);
+    qt.lines[0].build = BuildModel::Full;
+    qt.build_billing = Some(BuildBilling::ThirtySeventy {
+        end_of_build: d(2027, 3, 1),
+    });
+    let p = priced(&qt);
+    assert_eq!(p.build.total, money("6000.00"));
+    let parts: Vec<_> = p
+        .build
+        .instalments
+        .iter()
+        .map(|i| (i.date, i.amount))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (d(2027, 1, 1), money("1800.00")),
+            (d(2027, 3, 1), money("4200.00"))
+        ]
+    );
+    // §9.8.2: run starts at the end of the build: no run in January and February.
+    assert_eq!(p.run_start, d(2027, 3, 1));
+    assert_eq!(p.lines[0].months[0], Money::ZERO);
+    assert_eq!(p.lines[0].months[2], money("360.00"));
+    // Two types built: the second line of the same type pays "next" only.
+    let mut qt2 = qt.clone();
+    let id = qt2.add_line("OS-MGD");
+    qt2.set_quantity(id, q("2"));
+    qt2.line_mut(id).unwrap().build = BuildModel::Full;
+    assert_eq!(priced(&qt2).lines[1].build_amount, money("1800.00"));
+}
+
+#[test]
+fn milestones_sum_exactly_and_lines_start_at_their_lot() {
+    // §9.8.1: lots with percentages; every part but the last rounded.
+    let mut qt = quote(24, &[("OS-MGD", "1"), ("DB-MGD", "1")]);
+    qt.lines[0].build = BuildModel::Backend; // 1 800.00
+    qt.lines[1].build = BuildModel::Backend; // 2 200.00
+    qt.lines[0].lot = Some(1);
+    qt.build_billing = Some(BuildBilling::Milestones {
+        lots: vec![
+            BuildMilestone {
+                id: 1,
+                label: "Lot 1".into(),
+                date: d(2027, 2, 15),
+                percent: Decimal::new(3333, 2),
+            },
+            BuildMilestone {
+                id: 2,
+                label: "Lot 2".into(),
+                date: d(2027, 4, 1),
+                percent: Decimal::new(6667, 2),
+            },
+        ],
+    });
+    let p = priced(&qt);
+    let parts: Vec<_> = p.build.instalments.iter().map(|i| i.amount).collect();
+    // 4 000.00 x 33.33 % = 1 333.20; the rest 2 666.80.
+    assert_eq!(parts, [money("1333.20"), money("2666.80")]);
+    // §9.8.2: the line of lot 1 starts on 15 February (pro rata: 14/28 of 116.40 = 58.20).
+    assert_eq!(p.lines[0].starts, d(2027, 2, 15));
+    assert_eq!(p.lines[0].months[1], money("58.20"));
+    // The other line waits for the whole build (lot 2).
+    assert_eq!(p.lines[1].starts, d(2027, 4, 1));
+
+    let mut bad = qt.clone();
+    if let Some(BuildBilling::Milestones { lots }) = &mut bad.build_billing {
+        lots[1].percent = Decimal::from(60);
+    }
+    let p = priced(&bad);
+    assert!(p.issues_at(Location::BuildBilling).any(
+        |i| matches!(i, QuoteIssue::MilestonesNot100 { sum } if *sum == Decimal::new(9333, 2))
+    ));
+    let parts: Vec<_> = p.build.instalments.iter().map(|i| i.amount).collect();
+    assert_eq!(
+        Money::checked_sum(parts).unwrap(),
+        p.build.total,
+        "still exact"
     );
 }
 
 #[test]
-fn support_fee_is_level_times_chain_per_environment() {
-    // §9.5: Standard Off-Shore 900, Premium Off-Shore 2200; Full France 1500 / 3600.
-    let mut quote = bare_quote(&[]);
-    quote.set_environment(EnvironmentKind::Production, Some(SupportLevel::Premium));
-    quote.set_environment(EnvironmentKind::Development, Some(SupportLevel::Standard));
-    let priced = price(&quote, &book()).unwrap();
-    assert_eq!(priced.monthly_recurring, money("3100.00"));
-    quote.support_chain = SupportChain::FullFrance;
-    let priced = price(&quote, &book()).unwrap();
-    assert_eq!(priced.monthly_recurring, money("5100.00"));
-    assert_eq!(priced.support.len(), 2);
+fn support_upgrades_on_the_first_of_a_month_and_never_downgrades_while_committed() {
+    // §5.3: Standard 900.00 for 6 months, then Premium 2 200.00.
+    let mut qt = quote(12, &[("OS-MGD", "20"), ("SDM", "1"), ("CBM", "1")]);
+    qt.support_changes.push(SupportChange {
+        id: 1,
+        date: d(2027, 7, 1),
+        environment: EnvironmentKind::Production,
+        level: SupportLevel::Premium,
+    });
+    let p = priced(&qt);
+    assert_eq!(p.support[0].total, money("18600.00"));
+    assert_eq!(p.support[0].segments[1].committed_until, d(2028, 1, 1));
+    assert!(errors(&p).is_empty(), "{:?}", p.issues);
+
+    // A downgrade before the new 6-month commitment ends is refused.
+    qt.support_changes.push(SupportChange {
+        id: 2,
+        date: d(2027, 10, 1),
+        environment: EnvironmentKind::Production,
+        level: SupportLevel::Standard,
+    });
+    // A change on another day than the 1st is refused.
+    qt.support_changes.push(SupportChange {
+        id: 3,
+        date: d(2027, 11, 15),
+        environment: EnvironmentKind::Production,
+        level: SupportLevel::Premium,
+    });
+    let p = priced(&qt);
+    assert_eq!(
+        p.issues_at(Location::SupportChange(2)).collect::<Vec<_>>(),
+        [&QuoteIssue::SupportDowngradeWhileCommitted {
+            committed_until: d(2028, 1, 1)
+        }]
+    );
+    assert_eq!(
+        p.issues_at(Location::SupportChange(3)).collect::<Vec<_>>(),
+        [&QuoteIssue::SupportChangeNotFirstOfMonth]
+    );
+    assert_eq!(
+        p.support[0].total,
+        money("18600.00"),
+        "refused changes are not priced"
+    );
 }
 
 #[test]
-fn a_commitment_under_twelve_months_is_refused() {
-    // §9.1: the minimum duration is one year.
+fn ticket_overage_is_billed_per_review_period_at_the_highest_level() {
+    // §9.5, §9.6: 12 forecast vs 10 included a month, reviewed per quarter:
+    // 6 tickets a quarter; Standard 90.00 -> 540.00; with a Premium
+    // environment the Premium ticket (140.00) applies -> 840.00.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.tickets.forecast_per_month = q("12");
+    qt.tickets.review = ReviewPeriod::Quarter;
+    let p = priced(&qt);
+    assert_eq!(p.tickets.periods.len(), 4);
+    assert_eq!(p.tickets.periods[0].amount, money("540.00"));
+    assert_eq!(p.tickets.periods[0].to, d(2027, 4, 1));
+    assert_eq!(p.tickets.total, money("2160.00"));
+    qt.set_environment(EnvironmentKind::Development, Some(SupportLevel::Premium));
+    let p = priced(&qt);
+    assert_eq!(p.tickets.periods[0].amount, money("840.00"));
+    // Under the included number: nothing.
+    qt.tickets.forecast_per_month = q("4");
+    assert_eq!(priced(&qt).tickets.total, Money::ZERO);
+}
+
+#[test]
+fn tokens_double_off_hours_and_the_cheapest_pack_is_suggested() {
+    // §6: CHG-APP-DEPLOY 6 tokens, off hours x2 = 12, 24 a year = 288 a year = 24 a month.
+    // Off-Shore on demand 55.00: 1 320.00 a month. Packs 10 @ 480, 20 @ 900,
+    // 40 @ 1 680: 480 + 14 x 55 = 1 250; 900 + 4 x 55 = 1 120; 1 680.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.tokens.changes.push(PlannedChange {
+        id: 1,
+        change: "CHG-APP-DEPLOY".into(),
+        per_year: 24,
+        off_hours: true,
+        accelerated: false,
+    });
+    let p = priced(&qt);
+    assert_eq!(p.tokens.forecast_per_month, Decimal::from(24));
+    assert_eq!(p.tokens.on_demand_only.monthly_cost, money("1320.00"));
+    assert_eq!(
+        p.tokens.suggestion.pack.as_deref(),
+        Some("PACK-OFFSHORE-20")
+    );
+    assert_eq!(p.tokens.suggestion.monthly_cost, money("1120.00"));
+    assert_eq!(
+        p.tokens.total,
+        money("15840.00"),
+        "on demand until a pack is chosen"
+    );
+    qt.tokens.pack = Some("PACK-OFFSHORE-20".into());
+    let p = priced(&qt);
+    assert_eq!(p.tokens.total, money("13440.00"));
+    assert_eq!(p.category_total(Category::TokenPack), money("10800.00"));
+    assert_eq!(p.category_total(Category::TokenOnDemand), money("2640.00"));
+}
+
+#[test]
+fn the_seventh_accelerated_change_of_a_year_is_refused_on_its_row() {
+    // §6: at most 6 accelerated changes a year; off hours + accelerated = x4.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.tokens.changes.push(PlannedChange {
+        id: 1,
+        change: "CHG-DNS".into(),
+        per_year: 6,
+        off_hours: true,
+        accelerated: true,
+    });
+    qt.tokens.changes.push(PlannedChange {
+        id: 2,
+        change: "CHG-USER".into(),
+        per_year: 1,
+        off_hours: false,
+        accelerated: true,
+    });
+    let p = priced(&qt);
+    assert_eq!(p.tokens.changes[0].multiplier, 4);
+    assert_eq!(p.tokens.changes[0].tokens_per_year, 24);
+    assert_eq!(
+        p.issues_at(Location::TokenChange(2)).collect::<Vec<_>>(),
+        [&QuoteIssue::TooManyAccelerated { planned: 7, max: 6 }]
+    );
+    assert_eq!(p.tokens.forecast_per_month, Decimal::from(2));
+}
+
+#[test]
+fn fixed_capacity_hours_convert_to_two_tokens_an_hour() {
+    // §12: 40 h a month = 80 tokens; the 80-token Off-Shore pack costs 3 120.00.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.tokens.fixed_capacity_hours = Some(40);
+    let fixed = priced(&qt).tokens.fixed_capacity.expect("fixed capacity");
+    assert_eq!(fixed.tokens, 80);
+    assert_eq!(fixed.cheapest.pack.as_deref(), Some("PACK-OFFSHORE-80"));
+    assert_eq!(fixed.cheapest.monthly_cost, money("3120.00"));
+}
+
+#[test]
+fn a_line_ordered_later_takes_the_remaining_tier_and_the_book_then_in_force() {
+    // §9.2, §9.7: ordered 2028-01-01 in a 36-month contract: 24 months remain -> tier 24 (-3 %).
+    let mut qt = quote(36, &[("OS-MGD", "20")]);
+    let id = qt.add_line("OS-MGD");
+    qt.line_mut(id).unwrap().ordered_on = Some(d(2028, 1, 1));
+    let p = priced(&qt);
+    assert_eq!(p.lines[0].unit_price, money("114.00"));
+    assert_eq!(p.lines[1].unit_price, money("116.40"));
+    assert_eq!(p.lines[1].starts, d(2028, 1, 1));
+    assert_eq!(p.lines[1].months[11], Money::ZERO);
+    // 2 months remain from 2029-11-01: rounded up to the 12-month tier (0 %).
+    qt.line_mut(id).unwrap().ordered_on = Some(d(2029, 11, 1));
+    assert_eq!(priced(&qt).lines[1].unit_price, money("120.00"));
+
+    // A newer book from 2028-01-01 prices OS-MGD at 130.00: 130 x 0.97 = 126.10.
+    let mut newer = PriceBook::builtin().unwrap();
+    newer.version = "2028.1".into();
+    newer.effective_date = d(2028, 1, 1);
+    newer
+        .items
+        .iter_mut()
+        .find(|i| i.code == "OS-MGD")
+        .unwrap()
+        .price = money("130.00");
+    let both = PriceBooks::new(vec![PriceBook::builtin().unwrap(), newer]).unwrap();
+    qt.line_mut(id).unwrap().ordered_on = Some(d(2028, 1, 1));
+    let p = price(&qt, &both).unwrap();
+    assert_eq!(
+        p.lines[0].unit_price,
+        money("114.00"),
+        "signature lines keep their price (§9.7)"
+    );
+    assert_eq!(p.lines[1].unit_price, money("126.10"));
+    assert_eq!(p.lines[1].book_version, "2028.1");
+}
+
+#[test]
+fn a_contract_starting_mid_month_is_billed_pro_rata() {
+    // §7 (§6.15): from 16 January, 16 of 31 days of 2 000.00 (2 400.00 x 0 + minimum) …
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.start_date = d(2027, 1, 16);
+    let p = priced(&qt);
+    // 20 x 120.00 = 2 400.00 a month: 16/31 -> 1 238.71; last month 15/31 of January 2028 -> 1 161.29.
+    assert_eq!(p.lines[0].months.first(), Some(&money("1238.71")));
+    assert_eq!(p.lines[0].months.last(), Some(&money("1161.29")));
+    assert_eq!(p.months.len(), 13);
+}
+
+#[test]
+fn dependencies_are_located_on_the_line_that_misses_them() {
+    // §3 (§6.3, §7.1.2, §6.11, §6.12)
+    let p = priced(&quote(
+        12,
+        &[("DB-MGD", "1"), ("CTR-MGD", "1"), ("AD-MGD", "1")],
+    ));
+    assert_eq!(
+        p.issues_at(Location::Line(cloudquote::engine::quote::LineId(1)))
+            .collect::<Vec<_>>(),
+        [&QuoteIssue::MissingDependency {
+            requires: vec![Family::Os]
+        }]
+    );
+    assert_eq!(
+        p.issues_at(Location::Line(cloudquote::engine::quote::LineId(2)))
+            .collect::<Vec<_>>(),
+        [&QuoteIssue::MissingDependency {
+            requires: vec![Family::Kubernetes]
+        }]
+    );
+    assert_eq!(
+        p.issues_at(Location::Line(cloudquote::engine::quote::LineId(3)))
+            .count(),
+        2,
+        "AD needs OS and two VMs"
+    );
+    // Still priced: the user sees the cost while fixing the quote.
+    assert_eq!(p.lines.len(), 3);
+}
+
+#[test]
+fn premium_support_makes_sdm_and_cbm_mandatory() {
+    // §5 (§6.1.1, §6.1.2)
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.set_environment(EnvironmentKind::Production, Some(SupportLevel::Premium));
+    let p = priced(&qt);
+    assert_eq!(p.issues_at(Location::Governance).count(), 2);
+    let sdm = qt.add_line("SDM");
+    qt.add_line("CBM");
+    assert_eq!(priced(&qt).issues_at(Location::Governance).count(), 0);
+    qt.set_environment(EnvironmentKind::Production, Some(SupportLevel::Standard));
+    assert!(matches!(
+        priced(&qt).issues_at(Location::Line(sdm)).next(),
+        Some(QuoteIssue::GovernanceUnavailable { .. })
+    ));
+}
+
+#[test]
+fn full_devops_prices_professional_services_only() {
+    // §2
+    let mut qt = quote(12, &[("OS-MGD", "2"), ("DEVOPS-EXP", "10")]);
+    qt.model = ManagementModel::FullDevOps;
+    let p = priced(&qt);
+    assert_eq!(p.lines.len(), 1);
+    assert_eq!(p.one_time, money("11500.00"));
+    assert!(matches!(
+        p.issues_at(Location::Line(qt.lines[0].id)).next(),
+        Some(QuoteIssue::NotSoldUnderFullDevOps { .. })
+    ));
+    assert!(p.support.is_empty());
+}
+
+#[test]
+fn specific_lines_are_priced_as_typed() {
+    // §6, §11: off-catalogue work quoted specifically.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.specific.push(SpecificLine {
+        id: 1,
+        label: "Migration".into(),
+        amount: money("4999.99"),
+        charge: Charge::OneTime,
+        date: Some(d(2027, 5, 10)),
+    });
+    let p = priced(&qt);
+    assert_eq!(p.category_total(Category::Specific), money("4999.99"));
+    assert!(p
+        .schedule
+        .iter()
+        .any(|i| i.date == d(2027, 5, 10) && i.amount == money("4999.99")));
+}
+
+#[test]
+fn a_commitment_outside_12_to_120_months_is_refused() {
+    // §9.1
     for months in [0, 1, 11, 121] {
-        let quote = Quote {
-            commitment_months: months,
-            ..Quote::default()
-        };
         assert_eq!(
-            price(&quote, &book()),
+            price(&quote(months, &[]), &books()),
             Err(PricingError::CommitmentOutOfRange {
                 months,
                 min: 12,
@@ -120,116 +487,158 @@ fn a_commitment_under_twelve_months_is_refused() {
             })
         );
     }
-    for months in [12, 36, 120] {
-        let quote = Quote {
-            commitment_months: months,
-            ..Quote::default()
-        };
-        assert!(price(&quote, &book()).is_ok(), "{months}");
-    }
 }
 
 #[test]
 fn an_unknown_item_is_reported_on_its_line_and_left_out() {
-    let quote = bare_quote(&[("OS-MGD", "1"), ("NOPE", "4")]);
-    let priced = price(&quote, &book()).unwrap();
-    assert_eq!(priced.monthly_recurring, money("120.00"));
-    let bad = quote.lines[1].id;
+    let qt = quote(12, &[("OS-MGD", "20"), ("NOPE", "4")]);
+    let p = priced(&qt);
+    assert_eq!(p.lines.len(), 1);
     assert_eq!(
-        priced.issues_at(Location::Line(bad)).collect::<Vec<_>>(),
-        [&LineIssue::UnknownItem {
+        p.issues_at(Location::Line(qt.lines[1].id))
+            .collect::<Vec<_>>(),
+        [&QuoteIssue::UnknownItem {
             code: "NOPE".into()
         }]
     );
 }
 
 #[test]
-fn full_devops_prices_professional_services_only() {
-    // §2: Full DevOps: no managed service units, no support; expertise is sold.
-    let mut quote = bare_quote(&[("OS-MGD", "2"), ("DEVOPS-EXP", "10")]);
-    quote.model = ManagementModel::FullDevOps;
-    quote.set_environment(EnvironmentKind::Production, Some(SupportLevel::Standard));
-    let priced = price(&quote, &book()).unwrap();
-    assert_eq!(priced.monthly_recurring, Money::ZERO);
-    assert_eq!(priced.one_time, money("11500.00"));
-    assert_eq!(priced.issues.len(), 2);
-    assert!(matches!(
-        priced.issues_at(Location::Line(quote.lines[0].id)).next(),
-        Some(LineIssue::NotSoldUnderFullDevOps { .. })
-    ));
-}
-
-#[test]
 fn an_absurd_quantity_is_an_overflow_error_not_a_panic() {
-    let quote = bare_quote(&[("K8S-MGD", "79228162514264337593543950")]);
-    let err = price(&quote, &book()).unwrap_err();
+    let err = price(
+        &quote(12, &[("K8S-MGD", "79228162514264337593543950")]),
+        &books(),
+    )
+    .unwrap_err();
     assert!(matches!(err, PricingError::Overflow { .. }), "{err:?}");
 }
 
 fn codes() -> Vec<String> {
-    book().items.into_iter().map(|i| i.code).collect()
+    PriceBook::builtin()
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.code)
+        .collect()
 }
 
 prop_compose! {
     fn arb_quote()(
-        picks in prop::collection::vec((0..codes().len(), 0u32..100_000, 0u32..4), 0..30),
-        months in 12u32..=120,
+        picks in prop::collection::vec((0..codes().len(), 0u32..5_000, 0usize..4), 0..20),
+        months in 12u32..=72,
+        start_day in 1u32..=28,
         chain in 0usize..3,
         envs in prop::collection::vec(prop::option::of(0usize..3), 4),
+        build_mode in 0usize..3,
+        forecast in 0u32..40,
+        changes in prop::collection::vec((0usize..8, 0u32..30, any::<bool>(), any::<bool>()), 0..4),
+        pack in prop::option::of(0usize..4),
     ) -> Quote {
         let all = codes();
-        let mut quote = Quote { commitment_months: months, environments: Vec::new(), ..Quote::default() };
+        let book = PriceBook::builtin().unwrap();
+        let mut quote = Quote::new(d(2027, 3, start_day));
+        quote.commitment_months = months;
+        quote.environments.clear();
         quote.support_chain = SupportChain::ALL[chain];
         for (kind, level) in EnvironmentKind::ALL.into_iter().zip(envs) {
             quote.set_environment(kind, level.map(|l| SupportLevel::ALL[l]));
         }
-        for (item, hundredths, _) in picks {
+        for (item, hundredths, build) in picks {
             let id = quote.add_line(&all[item]);
-            let quantity = Quantity::parse(&format!("{}.{:02}", hundredths / 100, hundredths % 100)).unwrap();
-            quote.set_quantity(id, quantity);
+            quote.set_quantity(id, q(&(hundredths / 100).to_string()));
+            if hundredths % 7 == 0 {
+                quote.set_quantity(id, q(&format!("{}.{:02}", hundredths / 100, hundredths % 100)));
+            }
+            quote.line_mut(id).unwrap().build = BuildModel::ALL[build];
         }
+        quote.build_billing = match build_mode {
+            0 => None,
+            1 => Some(BuildBilling::ThirtySeventy { end_of_build: d(2027, 6, 1) }),
+            _ => Some(BuildBilling::Milestones { lots: vec![
+                BuildMilestone { id: 1, label: "A".into(), date: d(2027, 5, 1), percent: Decimal::new(3333, 2) },
+                BuildMilestone { id: 2, label: "B".into(), date: d(2027, 8, 1), percent: Decimal::new(6667, 2) },
+            ]}),
+        };
+        quote.tickets.forecast_per_month = Quantity::from_whole(forecast);
+        for (i, (change, per_year, off_hours, accelerated)) in changes.into_iter().enumerate() {
+            quote.tokens.changes.push(PlannedChange {
+                id: i as u32 + 1,
+                change: book.changes[change].code.clone(),
+                per_year, off_hours, accelerated,
+            });
+        }
+        let packs: Vec<_> = book.token_packs.iter().filter(|p| p.chain == quote.support_chain).collect();
+        quote.tokens.pack = pack.map(|i| packs[i].code.clone());
         quote
     }
 }
 
 proptest! {
     #[test]
-    fn totals_are_the_sums_of_the_priced_lines(quote in arb_quote()) {
-        let priced = price(&quote, &book()).unwrap();
-        let monthly = Money::checked_sum(
-            priced.lines.iter().filter(|l| l.charge == cloudquote::engine::catalog::Charge::Monthly).map(|l| l.amount)
-                .chain(priced.support.iter().map(|s| s.monthly))).unwrap();
-        prop_assert_eq!(priced.monthly_recurring, monthly);
-        let expected_total = monthly.checked_mul(quote.commitment_months.into()).unwrap()
-            .checked_add(priced.one_time).unwrap();
-        prop_assert_eq!(priced.commitment_total, expected_total);
-        for line in &priced.lines {
-            prop_assert_eq!(line.amount, line.amount.round_cents());
+    fn totals_are_the_sums_of_their_parts(quote in arb_quote()) {
+        let p = price(&quote, &books()).unwrap();
+        let schedule = Money::checked_sum(p.schedule.iter().map(|i| i.amount)).unwrap();
+        prop_assert_eq!(p.commitment_total, schedule);
+        let years = Money::checked_sum(p.years.iter().map(|y| y.total)).unwrap();
+        prop_assert_eq!(p.commitment_total, years);
+        let lines = Money::checked_sum(p.lines.iter().map(|l| Money::checked_sum(l.months.iter().copied()).unwrap())).unwrap();
+        let run_and_one_time = Money::checked_sum(
+            [Category::Run, Category::Governance, Category::OneTime].map(|c| p.category_total(c))).unwrap();
+        prop_assert_eq!(lines, run_and_one_time);
+        prop_assert_eq!(p.one_time.checked_add(p.recurring_total).unwrap(), p.commitment_total);
+    }
+
+    #[test]
+    fn instalments_sum_exactly_to_the_build_total(quote in arb_quote()) {
+        let p = price(&quote, &books()).unwrap();
+        let build = Money::checked_sum(p.lines.iter().map(|l| l.build_amount)).unwrap();
+        prop_assert_eq!(p.build.total, build);
+        if !p.build.total.is_zero() {
+            let parts = Money::checked_sum(p.build.instalments.iter().map(|i| i.amount)).unwrap();
+            prop_assert_eq!(parts, p.build.total);
+        }
+        for i in &p.build.instalments {
+            prop_assert_eq!(i.amount, i.amount.round_cents());
         }
     }
 
     #[test]
-    fn more_quantity_never_lowers_a_total(quote in arb_quote(), pick in any::<prop::sample::Index>(), extra in 1u32..1000) {
+    fn more_quantity_never_lowers_a_total(quote in arb_quote(), pick in any::<prop::sample::Index>(), extra in 1u32..50) {
         prop_assume!(!quote.lines.is_empty());
-        let before = price(&quote, &book()).unwrap();
+        let before = price(&quote, &books()).unwrap();
         let mut more = quote.clone();
         let line = &quote.lines[pick.index(quote.lines.len())];
-        let bigger = Quantity::parse(&(line.quantity.as_decimal() + rust_decimal::Decimal::from(extra)).to_string()).unwrap();
+        let bigger = Quantity::parse(&(line.quantity.as_decimal() + Decimal::from(extra)).to_string()).unwrap();
         more.set_quantity(line.id, bigger);
-        let after = price(&more, &book()).unwrap();
-        prop_assert!(after.monthly_recurring >= before.monthly_recurring);
-        prop_assert!(after.one_time >= before.one_time);
+        let after = price(&more, &books()).unwrap();
+        // The minimum complement may absorb the increase, never the reverse.
         prop_assert!(after.commitment_total >= before.commitment_total);
+        prop_assert!(after.one_time >= before.one_time);
+    }
+
+    #[test]
+    fn overage_is_never_negative_and_the_suggestion_never_dearer_than_on_demand(quote in arb_quote()) {
+        let p = price(&quote, &books()).unwrap();
+        for period in &p.tickets.periods {
+            prop_assert!(period.amount >= Money::ZERO);
+            prop_assert!(period.overage >= Decimal::ZERO);
+        }
+        prop_assert!(p.tokens.suggestion.monthly_cost <= p.tokens.on_demand_only.monthly_cost);
+        prop_assert!(p.tokens.suggestion.monthly_cost <= p.tokens.chosen.monthly_cost);
+        for c in &p.minimum_complement {
+            prop_assert!(*c >= Money::ZERO);
+        }
     }
 
     #[test]
     fn pricing_never_panics_on_any_quantity(digits in "[0-9]{1,30}", months in 0u32..200) {
-        let mut quote = bare_quote(&[]);
-        quote.commitment_months = months;
+        let mut qt = quote(12, &[]);
+        qt.commitment_months = months;
         if let Ok(quantity) = Quantity::parse(&digits) {
-            let id = quote.add_line("K8S-MGD");
-            quote.set_quantity(id, quantity);
+            let id = qt.add_line("K8S-MGD");
+            qt.set_quantity(id, quantity);
+            qt.line_mut(id).unwrap().build = BuildModel::Full;
         }
-        let _ = price(&quote, &book());
+        let _ = price(&qt, &books());
     }
 }

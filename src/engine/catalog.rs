@@ -164,3 +164,51 @@ impl Charge {
         }
     }
 }
+
+/// §4.1: how much of a resource the provider builds.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum BuildModel {
+    /// The provider builds nothing: the resource is not managed by build.
+    #[default]
+    NoBuild,
+    /// Integration of the client's environment into the provider's back end.
+    Backend,
+    /// The operations layer plus back-end integration.
+    Operations,
+    /// Infrastructure as code, operations layer and integration.
+    Full,
+}
+
+impl BuildModel {
+    pub const ALL: [BuildModel; 4] = [
+        BuildModel::NoBuild,
+        BuildModel::Backend,
+        BuildModel::Operations,
+        BuildModel::Full,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            BuildModel::NoBuild => lang.pick("No Build", "No Build"),
+            BuildModel::Backend => lang.pick("Backend Build", "Backend Build"),
+            BuildModel::Operations => lang.pick("Operations Build", "Operations Build"),
+            BuildModel::Full => lang.pick("Full Build", "Full Build"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BuildModel::NoBuild => "no_build",
+            BuildModel::Backend => "backend",
+            BuildModel::Operations => "operations",
+            BuildModel::Full => "full",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}

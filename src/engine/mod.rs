@@ -3,10 +3,15 @@
 //! Everything is passed in as arguments (even "today"), so that it is tested
 //! natively with plain `cargo test`.
 
+pub mod build;
+pub mod calendar;
 pub mod catalog;
 pub mod lang;
 pub mod money;
 pub mod pricebook;
 pub mod pricing;
 pub mod quote;
+pub mod rules;
 pub mod support;
+pub mod timeline;
+pub mod tokens;

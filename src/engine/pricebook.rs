@@ -9,9 +9,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::catalog::{Charge, Family, Unit};
+use rust_decimal::Decimal;
+
+use super::catalog::{BuildModel, Charge, Family, Unit};
 use super::money::Money;
-use super::support::{SupportChain, SupportLevel};
+use super::support::{SupportChain, SupportLevel, TicketClass};
 
 /// A text in the two languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +37,103 @@ pub struct PriceItem {
     /// The clause of the service description that defines the item (`§6.2`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+    /// §7: whether the commitment-tier discounts apply to this item.
+    #[serde(default)]
+    pub tiered: bool,
+    /// §4: build prices, for items that can be built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<BuildPrices>,
+    /// §5 (§6.1.1, §6.1.2): the governance role this item fills, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<GovernanceRole>,
+}
+
+/// §6.1.1–6.1.2: the two governance roles bound to Premium support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GovernanceRole {
+    ServiceDeliveryManager,
+    ContractBusinessManager,
+}
+
+/// §4: the price of the first resource of a type and of each further one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstNext {
+    pub first: Money,
+    pub next: Money,
+}
+
+/// §4.1: build prices per build model (No Build costs nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildPrices {
+    pub backend: FirstNext,
+    pub operations: FirstNext,
+    pub full: FirstNext,
+}
+
+impl BuildPrices {
+    pub fn for_model(&self, model: BuildModel) -> Option<FirstNext> {
+        match model {
+            BuildModel::NoBuild => None,
+            BuildModel::Backend => Some(self.backend),
+            BuildModel::Operations => Some(self.operations),
+            BuildModel::Full => Some(self.full),
+        }
+    }
+}
+
+/// §7: a commitment tier and its discount on tiered items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentTier {
+    pub months: u32,
+    /// Percentage off the list price (`"3"` = 3 %).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub discount_percent: Decimal,
+}
+
+/// §9.6: the price of one incident ticket of a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketPrice {
+    pub class: TicketClass,
+    pub price: Money,
+}
+
+/// §6: the on-demand (pay-as-you-go) price of one token on a chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenPrice {
+    pub chain: SupportChain,
+    pub on_demand: Money,
+}
+
+/// §6: a monthly token pack, committed until the end of the contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenPack {
+    pub code: String,
+    pub chain: SupportChain,
+    pub tokens_per_month: u32,
+    pub monthly: Money,
+}
+
+/// §6 (§5.5, §5.11.8): a catalogued change and its cost in tokens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogChange {
+    pub code: String,
+    pub name: Text,
+    pub tokens: u32,
+}
+
+impl CatalogChange {
+    /// §10: a simple change costs 1 token, a complex one more.
+    pub fn is_complex(&self) -> bool {
+        self.tokens > 1
+    }
 }
 
 /// §9.5: the monthly support fee for a level on a chain.
@@ -54,11 +153,26 @@ pub struct PriceBook {
     /// The date from which this book's prices apply (§9.7).
     pub effective_date: NaiveDate,
     pub currency: String,
+    /// §9.2: prices are defined per region.
+    pub region: String,
     /// True for the invented default book; the UI labels it as such.
     pub illustrative: bool,
     pub label: Text,
     pub items: Vec<PriceItem>,
     pub support: Vec<SupportFee>,
+    /// §9.2: one-time access fee of the service.
+    pub access_fee: Money,
+    /// §9.2: the monthly billing minimum.
+    pub monthly_minimum: Money,
+    /// §7: commitment tiers, in increasing months.
+    pub commitment_tiers: Vec<CommitmentTier>,
+    /// §9.6: ticket prices per class.
+    pub tickets: Vec<TicketPrice>,
+    /// §6: on-demand token prices per chain.
+    pub tokens: Vec<TokenPrice>,
+    pub token_packs: Vec<TokenPack>,
+    /// §5.5: the change catalogue, in tokens.
+    pub changes: Vec<CatalogChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -76,11 +190,80 @@ pub enum PriceBookError {
     },
     #[error("only EUR price books are supported, not “{0}”")]
     Currency(String),
+    #[error(
+        "commitment tiers must be in strictly increasing months, with a discount from 0 to 100 %"
+    )]
+    Tiers,
+    #[error("no ticket price for class {0:?}")]
+    MissingTicketPrice(TicketClass),
+    #[error("no on-demand token price for chain {0:?}")]
+    MissingTokenPrice(SupportChain),
+    #[error("code “{code}” appears more than once among token packs or changes")]
+    DuplicateTokenCode { code: String },
+    #[error("several price books for region “{region}” take effect on {date}")]
+    DuplicateEffectiveDate { region: String, date: NaiveDate },
+    #[error("no price book given")]
+    Empty,
 }
 
 /// The built-in illustrative price book, embedded in the binary so that the
 /// app works offline from the first load.
 pub const DEFAULT_PRICE_BOOK_JSON: &str = include_str!("default_pricebook.json");
+
+/// Several versions of the price book, per region and effective date (§9.7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PriceBooks(Vec<PriceBook>);
+
+impl PriceBooks {
+    pub fn new(books: Vec<PriceBook>) -> Result<Self, PriceBookError> {
+        if books.is_empty() {
+            return Err(PriceBookError::Empty);
+        }
+        let mut seen = BTreeSet::new();
+        for book in &books {
+            book.validate()?;
+            if !seen.insert((book.region.as_str(), book.effective_date)) {
+                return Err(PriceBookError::DuplicateEffectiveDate {
+                    region: book.region.clone(),
+                    date: book.effective_date,
+                });
+            }
+        }
+        Ok(PriceBooks(books))
+    }
+
+    pub fn builtin() -> Result<Self, PriceBookError> {
+        Self::new(vec![PriceBook::builtin()?])
+    }
+
+    pub fn all(&self) -> &[PriceBook] {
+        &self.0
+    }
+
+    /// §9.7: the book of `region` in force on `date`: the latest one whose
+    /// effective date is not after it.
+    pub fn in_force(&self, region: &str, date: NaiveDate) -> Option<&PriceBook> {
+        self.0
+            .iter()
+            .filter(|b| b.region == region && b.effective_date <= date)
+            .max_by_key(|b| b.effective_date)
+    }
+
+    /// The earliest book of a region: the catalogue shown before any date is set.
+    pub fn regions(&self) -> Vec<&str> {
+        let set: BTreeSet<&str> = self.0.iter().map(|b| b.region.as_str()).collect();
+        set.into_iter().collect()
+    }
+
+    /// The latest book of a region, to list the catalogue in the editor.
+    pub fn latest(&self, region: &str) -> Option<&PriceBook> {
+        self.0
+            .iter()
+            .filter(|b| b.region == region)
+            .max_by_key(|b| b.effective_date)
+    }
+}
 
 impl PriceBook {
     /// Parses and validates a price book file.
@@ -119,7 +302,81 @@ impl PriceBook {
                 }
             }
         }
+        let tiers_ok = self
+            .commitment_tiers
+            .windows(2)
+            .all(|w| w[0].months < w[1].months)
+            && self.commitment_tiers.iter().all(|t| {
+                t.discount_percent >= Decimal::ZERO && t.discount_percent <= Decimal::ONE_HUNDRED
+            });
+        if !tiers_ok {
+            return Err(PriceBookError::Tiers);
+        }
+        for class in TicketClass::ALL {
+            if self.ticket_price(class).is_none() {
+                return Err(PriceBookError::MissingTicketPrice(class));
+            }
+        }
+        for chain in SupportChain::ALL {
+            if self.token_price(chain).is_none() {
+                return Err(PriceBookError::MissingTokenPrice(chain));
+            }
+        }
+        let mut codes = BTreeSet::new();
+        for code in self
+            .token_packs
+            .iter()
+            .map(|p| &p.code)
+            .chain(self.changes.iter().map(|c| &c.code))
+        {
+            if !codes.insert(code.as_str()) {
+                return Err(PriceBookError::DuplicateTokenCode { code: code.clone() });
+            }
+        }
         Ok(())
+    }
+
+    pub fn ticket_price(&self, class: TicketClass) -> Option<Money> {
+        self.tickets
+            .iter()
+            .find(|t| t.class == class)
+            .map(|t| t.price)
+    }
+
+    pub fn token_price(&self, chain: SupportChain) -> Option<Money> {
+        self.tokens
+            .iter()
+            .find(|t| t.chain == chain)
+            .map(|t| t.on_demand)
+    }
+
+    pub fn change(&self, code: &str) -> Option<&CatalogChange> {
+        self.changes.iter().find(|c| c.code == code)
+    }
+
+    pub fn token_pack(&self, code: &str) -> Option<&TokenPack> {
+        self.token_packs.iter().find(|p| p.code == code)
+    }
+
+    /// §7: the discount of the tier for a commitment of `months` at signature:
+    /// the largest tier not above the commitment.
+    pub fn tier_at_signature(&self, months: u32) -> Option<CommitmentTier> {
+        self.commitment_tiers
+            .iter()
+            .rev()
+            .find(|t| t.months <= months)
+            .copied()
+    }
+
+    /// §9.2: a service ordered later takes the tier of the remaining
+    /// commitment rounded up to the next tier of the book (the largest tier
+    /// when the remainder exceeds them all).
+    pub fn tier_for_remaining(&self, remaining_months: u32) -> Option<CommitmentTier> {
+        self.commitment_tiers
+            .iter()
+            .find(|t| t.months >= remaining_months)
+            .or(self.commitment_tiers.last())
+            .copied()
     }
 
     pub fn item(&self, code: &str) -> Option<&PriceItem> {
@@ -160,7 +417,30 @@ mod tests {
         within("DB-MGD", 150, 300);
         within("APP-MGD", 250, 500);
         within("K8S-MGD", 600, 1200);
-        within("ACCESS-FEE", 1000, 5000);
+        assert!(book.access_fee >= Money::euros(1000) && book.access_fee <= Money::euros(5000));
+        assert!(
+            book.monthly_minimum >= Money::euros(1500)
+                && book.monthly_minimum <= Money::euros(3000)
+        );
+        for t in &book.tokens {
+            let (lo, hi) = match t.chain {
+                SupportChain::OffShore => (45, 70),
+                _ => (70, 110),
+            };
+            assert!(
+                t.on_demand >= Money::euros(lo) && t.on_demand <= Money::euros(hi),
+                "{t:?}"
+            );
+        }
+        for pack in &book.token_packs {
+            let per_token = pack.monthly.as_decimal() / Decimal::from(pack.tokens_per_month);
+            let on_demand = book.token_price(pack.chain).unwrap().as_decimal();
+            assert!(
+                per_token < on_demand,
+                "packs are cheaper per token: {}",
+                pack.code
+            );
+        }
     }
 
     #[test]

@@ -3,15 +3,18 @@
 //! The format carries a `schema_version`; every amount and quantity is a JSON
 //! string so that no reader turns it into a float.
 
+use chrono::{Months, NaiveDate};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::catalog::{BuildModel, Charge, Family};
 use super::lang::Lang;
-use super::money::Quantity;
-use super::support::{Environment, EnvironmentKind, SupportChain, SupportLevel};
+use super::money::{Money, Quantity};
+use super::support::{Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
 
-/// The version of the quote format this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the quote format this build writes; older ones are migrated.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// §9.1: the service is subscribed for at least one year.
 pub const MIN_COMMITMENT_MONTHS: u32 = 12;
@@ -70,6 +73,117 @@ pub struct QuoteLine {
     /// The price book item code.
     pub item: String,
     pub quantity: Quantity,
+    /// §4.1: how the provider builds these resources.
+    #[serde(default)]
+    pub build: BuildModel,
+    /// §9.8: the build lot (milestone) whose delivery starts this line's run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<u32>,
+    /// §9.7: a line ordered after signature, on this date (priced with the
+    /// book in force then, at the tier of the remaining commitment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordered_on: Option<NaiveDate>,
+    /// §7.1.2, §5.11.4: the managed families this application (or
+    /// supervised function) relies on, which must be quoted too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uses: Vec<Family>,
+}
+
+/// §9.8.1: how the build is invoiced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "mode")]
+pub enum BuildBilling {
+    /// Small projects: 30 % at signature, 70 % at the end of the build.
+    ThirtySeventy { end_of_build: NaiveDate },
+    /// Longer builds: lots with a date and a percentage, summing to 100 %.
+    Milestones { lots: Vec<BuildMilestone> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildMilestone {
+    pub id: u32,
+    pub label: String,
+    /// Delivery date of the lot: its instalment is invoiced and the run of
+    /// its lines starts (§9.8.2).
+    pub date: NaiveDate,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub percent: Decimal,
+}
+
+/// §5.3: a support level change for an environment, on the 1st of a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportChange {
+    pub id: u32,
+    pub date: NaiveDate,
+    pub environment: EnvironmentKind,
+    pub level: SupportLevel,
+}
+
+/// §5, §9.5: tickets included and forecast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketPlan {
+    pub included_per_month: u32,
+    pub forecast_per_month: Quantity,
+    pub review: ReviewPeriod,
+}
+
+impl Default for TicketPlan {
+    fn default() -> Self {
+        TicketPlan {
+            included_per_month: 10,
+            forecast_per_month: Quantity::from_whole(10),
+            review: ReviewPeriod::Quarter,
+        }
+    }
+}
+
+/// §6: a catalogued change planned so many times a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedChange {
+    pub id: u32,
+    /// The change catalogue code.
+    pub change: String,
+    pub per_year: u32,
+    /// Outside business hours: x2.
+    #[serde(default)]
+    pub off_hours: bool,
+    /// Accelerated: x2, at most 6 a year.
+    #[serde(default)]
+    pub accelerated: bool,
+}
+
+/// §6, §12: the forecast use of tokens and how they are bought.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenPlan {
+    #[serde(default)]
+    pub changes: Vec<PlannedChange>,
+    /// Other token work a month (remediation over 15 minutes, investigations).
+    #[serde(default)]
+    pub extra_per_month: Quantity,
+    /// The monthly pack subscribed, by code; none means on demand only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    /// §12: a fixed monthly capacity in hours, to compare with the packs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_capacity_hours: Option<u32>,
+}
+
+/// §6, §11: an off-catalogue item quoted specifically.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecificLine {
+    pub id: u32,
+    pub label: String,
+    pub amount: Money,
+    pub charge: Charge,
+    /// When a one-time line is invoiced (default: signature).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,42 +193,73 @@ pub struct Quote {
     pub client: String,
     pub project: String,
     pub model: ManagementModel,
+    /// Signature date: the commitment runs from here (§9.1).
+    pub start_date: NaiveDate,
     pub commitment_months: u32,
+    /// §9.2: prices are per region.
+    #[serde(default = "default_region")]
+    pub region: String,
     pub support_chain: SupportChain,
     pub environments: Vec<Environment>,
     pub lines: Vec<QuoteLine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_billing: Option<BuildBilling>,
+    #[serde(default)]
+    pub support_changes: Vec<SupportChange>,
+    #[serde(default)]
+    pub tickets: TicketPlan,
+    #[serde(default)]
+    pub tokens: TokenPlan,
+    #[serde(default)]
+    pub specific: Vec<SpecificLine>,
+    /// §9.2: the access fee is charged unless sales waive it.
+    #[serde(default)]
+    pub access_fee_waived: bool,
 }
+
+fn default_region() -> String {
+    DEFAULT_REGION.to_owned()
+}
+
+/// The region of the built-in price book.
+pub const DEFAULT_REGION: &str = "FR";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QuoteFileError {
     #[error("the quote is not valid JSON: {0}")]
     Malformed(String),
-    #[error(
-        "quote format version {found} is not supported (this build reads version {supported})"
-    )]
+    #[error("quote format version {found} is not supported (this build reads versions 1 to {supported})")]
     UnsupportedVersion { found: u32, supported: u32 },
 }
 
-impl Default for Quote {
-    /// A new, empty proposal: Fully Managed, 36 months, production on Standard.
-    fn default() -> Self {
+impl Quote {
+    /// A new, empty proposal signed on `start_date`: Fully Managed, 36
+    /// months, production on Standard support.
+    pub fn new(start_date: NaiveDate) -> Self {
         Quote {
             schema_version: SCHEMA_VERSION,
             client: String::new(),
             project: String::new(),
             model: ManagementModel::FullyManaged,
+            start_date,
             commitment_months: 36,
+            region: default_region(),
             support_chain: SupportChain::OffShore,
             environments: vec![Environment {
                 kind: EnvironmentKind::Production,
                 support: SupportLevel::Standard,
             }],
             lines: Vec::new(),
+            build_billing: None,
+            support_changes: Vec::new(),
+            tickets: TicketPlan::default(),
+            tokens: TokenPlan::default(),
+            specific: Vec::new(),
+            access_fee_waived: false,
         }
     }
-}
 
-impl Quote {
+    /// Reads a quote file, migrating older versions of the format.
     pub fn from_json(json: &str) -> Result<Self, QuoteFileError> {
         #[derive(Deserialize)]
         struct Version {
@@ -122,18 +267,27 @@ impl Quote {
         }
         let version: Version =
             serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))?;
-        if version.schema_version != SCHEMA_VERSION {
-            return Err(QuoteFileError::UnsupportedVersion {
-                found: version.schema_version,
+        match version.schema_version {
+            1 => migrate_v1(json),
+            SCHEMA_VERSION => {
+                serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))
+            }
+            found => Err(QuoteFileError::UnsupportedVersion {
+                found,
                 supported: SCHEMA_VERSION,
-            });
+            }),
         }
-        serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))
     }
 
     pub fn to_json(&self) -> String {
         // Serialising plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The first day after the commitment (exclusive end of the contract).
+    pub fn end_date(&self) -> Option<NaiveDate> {
+        self.start_date
+            .checked_add_months(Months::new(self.commitment_months))
     }
 
     /// Adds a line for a catalogue item, quantity 1, and returns its id.
@@ -143,6 +297,10 @@ impl Quote {
             id,
             item: item.to_owned(),
             quantity: Quantity::ONE,
+            build: BuildModel::NoBuild,
+            lot: None,
+            ordered_on: None,
+            uses: Vec::new(),
         });
         id
     }
@@ -151,8 +309,12 @@ impl Quote {
         self.lines.retain(|l| l.id != id);
     }
 
+    pub fn line_mut(&mut self, id: LineId) -> Option<&mut QuoteLine> {
+        self.lines.iter_mut().find(|l| l.id == id)
+    }
+
     pub fn set_quantity(&mut self, id: LineId, quantity: Quantity) {
-        if let Some(line) = self.lines.iter_mut().find(|l| l.id == id) {
+        if let Some(line) = self.line_mut(id) {
             line.quantity = quantity;
         }
     }
@@ -164,7 +326,10 @@ impl Quote {
             support,
         ) {
             (Some(env), Some(level)) => env.support = level,
-            (Some(_), None) => self.environments.retain(|e| e.kind != kind),
+            (Some(_), None) => {
+                self.environments.retain(|e| e.kind != kind);
+                self.support_changes.retain(|c| c.environment != kind);
+            }
             (None, Some(level)) => {
                 self.environments.push(Environment {
                     kind,
@@ -179,15 +344,42 @@ impl Quote {
     pub fn environment(&self, kind: EnvironmentKind) -> Option<&Environment> {
         self.environments.iter().find(|e| e.kind == kind)
     }
+
+    /// The next free id among a list's items.
+    pub fn next_id<T>(items: &[T], id: impl Fn(&T) -> u32) -> u32 {
+        items.iter().map(|i| id(i) + 1).max().unwrap_or(1)
+    }
 }
+
+/// Version 1 had no dates, build, support timeline, tickets or tokens: the
+/// new fields take their defaults and the signature date is the 1st of
+/// January of the next year after the file was written, which the reader
+/// cannot know, so 2027-01-01 is used and the UI shows it for correction.
+fn migrate_v1(json: &str) -> Result<Quote, QuoteFileError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), SCHEMA_VERSION.into());
+        obj.entry("start_date")
+            .or_insert_with(|| V1_START_DATE.into());
+    }
+    serde_json::from_value(value).map_err(|e| QuoteFileError::Malformed(e.to_string()))
+}
+
+/// The signature date given to version-1 quotes, which had none.
+pub const V1_START_DATE: &str = "2027-01-01";
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
     #[test]
     fn new_line_ids_are_never_reused_while_lines_remain() {
-        let mut q = Quote::default();
+        let mut q = Quote::new(day(2027, 1, 1));
         let a = q.add_line("OS-MGD");
         let b = q.add_line("DB-MGD");
         assert_ne!(a, b);
@@ -198,7 +390,7 @@ mod tests {
 
     #[test]
     fn environments_stay_unique_and_in_order() {
-        let mut q = Quote::default();
+        let mut q = Quote::new(day(2027, 1, 1));
         q.set_environment(EnvironmentKind::Development, Some(SupportLevel::Initial));
         q.set_environment(EnvironmentKind::PreProduction, Some(SupportLevel::Standard));
         q.set_environment(EnvironmentKind::Development, Some(SupportLevel::Standard));
@@ -219,7 +411,7 @@ mod tests {
     fn a_quote_round_trips_through_json() {
         let mut q = Quote {
             client: "ACME".into(),
-            ..Quote::default()
+            ..Quote::new(day(2027, 1, 1))
         };
         let id = q.add_line("OS-MGD");
         q.set_quantity(id, Quantity::parse("2.5").unwrap());
@@ -229,15 +421,29 @@ mod tests {
 
     #[test]
     fn another_schema_version_is_refused_by_name() {
-        let json = Quote::default()
+        let json = Quote::new(day(2027, 1, 1))
             .to_json()
-            .replace("\"schema_version\": 1", "\"schema_version\": 99");
+            .replace("\"schema_version\": 2", "\"schema_version\": 99");
         assert_eq!(
             Quote::from_json(&json),
             Err(QuoteFileError::UnsupportedVersion {
                 found: 99,
-                supported: 1
+                supported: 2
             })
         );
+    }
+
+    #[test]
+    fn a_version_1_quote_is_migrated_with_defaults() {
+        let v1 = r#"{"schema_version": 1, "client": "ACME", "project": "ERP",
+            "model": "co_managed", "commitment_months": 24, "support_chain": "full_france",
+            "environments": [{"kind": "production", "support": "premium"}],
+            "lines": [{"id": 1, "item": "OS-MGD", "quantity": "3"}]}"#;
+        let q = Quote::from_json(v1).unwrap();
+        assert_eq!(q.schema_version, SCHEMA_VERSION);
+        assert_eq!(q.start_date, day(2027, 1, 1));
+        assert_eq!(q.model, ManagementModel::CoManaged);
+        assert_eq!(q.lines[0].build, BuildModel::NoBuild);
+        assert_eq!(q.region, "FR");
     }
 }

@@ -130,3 +130,87 @@ pub struct Environment {
     pub kind: EnvironmentKind,
     pub support: SupportLevel,
 }
+
+/// §9.6: the four ticket price classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketClass {
+    NoSla,
+    Initial,
+    Standard,
+    Premium,
+}
+
+impl TicketClass {
+    pub const ALL: [TicketClass; 4] = [
+        TicketClass::NoSla,
+        TicketClass::Initial,
+        TicketClass::Standard,
+        TicketClass::Premium,
+    ];
+
+    /// §9.6: the ticket class of a support level; no subscribed level means no SLA.
+    pub fn of(level: Option<SupportLevel>) -> TicketClass {
+        match level {
+            None => TicketClass::NoSla,
+            Some(SupportLevel::Initial) => TicketClass::Initial,
+            Some(SupportLevel::Standard) => TicketClass::Standard,
+            Some(SupportLevel::Premium) => TicketClass::Premium,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            TicketClass::NoSla => lang.pick("Ticket sans SLA", "Ticket, no SLA"),
+            TicketClass::Initial => lang.pick("Ticket SLA Initial", "Ticket, Initial SLA"),
+            TicketClass::Standard => lang.pick("Ticket SLA Standard", "Ticket, Standard SLA"),
+            TicketClass::Premium => lang.pick("Ticket SLA Premium", "Ticket, Premium SLA"),
+        }
+    }
+}
+
+/// §5.3: how often ticket consumption is reviewed against the included tickets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewPeriod {
+    Month,
+    #[default]
+    Quarter,
+    Year,
+}
+
+impl ReviewPeriod {
+    pub const ALL: [ReviewPeriod; 3] = [
+        ReviewPeriod::Month,
+        ReviewPeriod::Quarter,
+        ReviewPeriod::Year,
+    ];
+
+    pub fn months(self) -> u32 {
+        match self {
+            ReviewPeriod::Month => 1,
+            ReviewPeriod::Quarter => 3,
+            ReviewPeriod::Year => 12,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReviewPeriod::Month => lang.pick("mois", "month"),
+            ReviewPeriod::Quarter => lang.pick("trimestre", "quarter"),
+            ReviewPeriod::Year => lang.pick("année", "year"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ReviewPeriod::Month => "month",
+            ReviewPeriod::Quarter => "quarter",
+            ReviewPeriod::Year => "year",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+}

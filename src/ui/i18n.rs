@@ -1,8 +1,12 @@
 //! Messages shown to the user, in French and English.
 
+use chrono::NaiveDate;
+
+use crate::engine::catalog::Family;
 use crate::engine::lang::Lang;
 use crate::engine::money::NumberError;
-use crate::engine::pricing::{LineIssue, PricingError};
+use crate::engine::pricebook::GovernanceRole;
+use crate::engine::pricing::{PricingError, QuoteIssue};
 
 /// Why a field's text was not taken into the quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,27 +50,197 @@ fn number_error(e: &NumberError, lang: Lang) -> String {
     }
 }
 
-pub fn line_issue(issue: &LineIssue, lang: Lang) -> String {
-    match (issue, lang) {
-        (LineIssue::UnknownItem { code }, Lang::Fr) => {
-            format!("« {code} » n'existe pas dans la grille tarifaire.")
+fn families(list: &[Family], lang: Lang) -> String {
+    list.iter()
+        .map(|f| f.label(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn role(role: GovernanceRole) -> &'static str {
+    match role {
+        GovernanceRole::ServiceDeliveryManager => "Service Delivery Manager",
+        GovernanceRole::ContractBusinessManager => "Contract Business Manager",
+    }
+}
+
+fn fr_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// The message for an issue of the priced quote, with the clause it applies.
+pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
+    use QuoteIssue as I;
+    let fr = lang == Lang::Fr;
+    let pick = |a: &str, b: &str| if fr { a.to_owned() } else { b.to_owned() };
+    match issue {
+        I::UnknownItem { code } => {
+            if fr {
+                format!("« {code} » n'existe pas dans la grille tarifaire en vigueur.")
+            } else {
+                format!("“{code}” is not in the price book in force.")
+            }
         }
-        (LineIssue::UnknownItem { code }, Lang::En) => {
-            format!("“{code}” is not in the price book.")
+        I::NotSoldUnderFullDevOps { .. } => pick(
+            "Non disponible en Full DevOps : seuls les services professionnels sont vendus (§2).",
+            "Not available under Full DevOps: only professional services are sold (§2).",
+        ),
+        I::NoSupportUnderFullDevOps => pick(
+            "Pas de support souscrit en Full DevOps (§2) : non facturé.",
+            "No support subscription under Full DevOps (§2): not billed.",
+        ),
+        I::MissingDependency { requires } => {
+            if fr {
+                format!(
+                    "Requiert aussi en managé sur le projet : {} (§7.1.2).",
+                    families(requires, lang)
+                )
+            } else {
+                format!(
+                    "Also requires, managed on the project: {} (§7.1.2).",
+                    families(requires, lang)
+                )
+            }
         }
-        (LineIssue::NotSoldUnderFullDevOps { .. }, Lang::Fr) => {
-            "Non disponible en Full DevOps : seuls les services professionnels sont vendus (§2)."
-                .into()
+        I::AdNeedsTwoVms => pick(
+            "L'AD managé requiert au moins 2 VM (§6.12).",
+            "Managed AD requires at least 2 VMs (§6.12).",
+        ),
+        I::GovernanceRequired { role: r } => {
+            if fr {
+                format!(
+                    "{} obligatoire avec un environnement Premium (§6.1.1, §6.1.2).",
+                    role(*r)
+                )
+            } else {
+                format!(
+                    "{} is mandatory with a Premium environment (§6.1.1, §6.1.2).",
+                    role(*r)
+                )
+            }
         }
-        (LineIssue::NotSoldUnderFullDevOps { .. }, Lang::En) => {
-            "Not available under Full DevOps: only professional services are sold (§2).".into()
+        I::GovernanceUnavailable { role: r } => {
+            if fr {
+                format!(
+                    "{} n'est disponible qu'avec un environnement Premium (§6.1.1, §6.1.2).",
+                    role(*r)
+                )
+            } else {
+                format!(
+                    "{} is only available with a Premium environment (§6.1.1, §6.1.2).",
+                    role(*r)
+                )
+            }
         }
-        (LineIssue::NoSupportUnderFullDevOps, Lang::Fr) => {
-            "Pas de support souscrit en Full DevOps (§2) : non facturé.".into()
+        I::BuildNotOffered { model } => {
+            if fr {
+                format!("Pas de prix {} pour ce service (§4.1).", model.label(lang))
+            } else {
+                format!("No {} price for this service (§4.1).", model.label(lang))
+            }
         }
-        (LineIssue::NoSupportUnderFullDevOps, Lang::En) => {
-            "No support subscription under Full DevOps (§2): not billed.".into()
+        I::BuildNeedsWholeQuantity => pick(
+            "Une ressource construite se compte en unités entières (§4).",
+            "Built resources are counted in whole units (§4).",
+        ),
+        I::BuildBillingAssumed { assumed } => {
+            if fr {
+                format!("Facturation du build non choisie : 30/70 avec fin de build le {} supposée (§9.8.1).", fr_date(*assumed))
+            } else {
+                format!("Build invoicing not chosen: 30/70 with the build ending on {assumed} assumed (§9.8.1).")
+            }
         }
+        I::MilestonesNot100 { sum } => {
+            if fr {
+                format!(
+                    "Les pourcentages des lots totalisent {} %, pas 100 % (§9.8.1).",
+                    sum.to_string().replace('.', ",")
+                )
+            } else {
+                format!("Lot percentages sum to {sum} %, not 100 % (§9.8.1).")
+            }
+        }
+        I::OutsideContract { start, end } => {
+            if fr {
+                format!(
+                    "Date hors du contrat ({} – {}).",
+                    fr_date(*start),
+                    fr_date(*end)
+                )
+            } else {
+                format!("Date outside the contract ({start} – {end}).")
+            }
+        }
+        I::UnknownLot { lot } => {
+            if fr {
+                format!("Le lot {lot} n'existe pas (§9.8.2).")
+            } else {
+                format!("Lot {lot} does not exist (§9.8.2).")
+            }
+        }
+        I::DuplicateLot { lot } => {
+            if fr {
+                format!("Le numéro de lot {lot} est utilisé deux fois.")
+            } else {
+                format!("Lot number {lot} is used twice.")
+            }
+        }
+        I::NoLots => pick(
+            "La facturation par lots n'a aucun lot.",
+            "Milestone invoicing has no lot.",
+        ),
+        I::SupportChangeNotFirstOfMonth => pick(
+            "Un changement de niveau prend effet le 1er d'un mois (§5.3).",
+            "A level change takes effect on the 1st of a month (§5.3).",
+        ),
+        I::SupportChangeUnknownEnvironment => pick(
+            "Cet environnement n'est pas souscrit.",
+            "This environment is not subscribed.",
+        ),
+        I::SupportDowngradeWhileCommitted { committed_until } => {
+            if fr {
+                format!(
+                    "Le support ne peut qu'augmenter pendant l'engagement, jusqu'au {} (§5.3).",
+                    fr_date(*committed_until)
+                )
+            } else {
+                format!(
+                    "Support can only be upgraded while committed, until {committed_until} (§5.3)."
+                )
+            }
+        }
+        I::SupportCommitmentBeyondContract { committed_until } => {
+            if fr {
+                format!("Cette montée de niveau engage le support jusqu'au {}, après la fin du contrat (§5.3).", fr_date(*committed_until))
+            } else {
+                format!("This upgrade commits support until {committed_until}, after the contract ends (§5.3).")
+            }
+        }
+        I::UnknownChange { code } => {
+            if fr {
+                format!("« {code} » n'est pas au catalogue de changements.")
+            } else {
+                format!("“{code}” is not in the change catalogue.")
+            }
+        }
+        I::TooManyAccelerated { planned, max } => {
+            if fr {
+                format!("{planned} changements accélérés par an : {max} au plus (§6).")
+            } else {
+                format!("{planned} accelerated changes a year: at most {max} (§6).")
+            }
+        }
+        I::UnknownPack { code } => {
+            if fr {
+                format!("« {code} » n'est pas un pack de jetons de cette chaîne.")
+            } else {
+                format!("“{code}” is not a token pack of this chain.")
+            }
+        }
+        I::OrderedOutsideContract => pick(
+            "La date de commande est hors du contrat.",
+            "The order date is outside the contract.",
+        ),
     }
 }
 
@@ -78,6 +252,14 @@ pub fn pricing_error(error: &PricingError, lang: Lang) -> String {
         (PricingError::CommitmentOutOfRange { months, min, max }, Lang::En) => format!(
             "A {months}-month commitment is out of range ({min} to {max} months, §9.1)."
         ),
+        (PricingError::DateOutOfRange, Lang::Fr) => "Date de début hors limites.".into(),
+        (PricingError::DateOutOfRange, Lang::En) => "Start date out of range.".into(),
+        (PricingError::NoPriceBook { region, date }, Lang::Fr) => {
+            format!("Aucune grille tarifaire de la région {region} n'est en vigueur le {}.", date.format("%d/%m/%Y"))
+        }
+        (PricingError::NoPriceBook { region, date }, Lang::En) => {
+            format!("No price book of region {region} is in force on {date}.")
+        }
         (PricingError::Overflow { .. }, Lang::Fr) => {
             "Montant trop grand pour être calculé : vérifiez les quantités. Les totaux affichés sont les derniers valides.".into()
         }

@@ -1,9 +1,12 @@
 //! The app's one document and what is derived from it.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::engine::timeline::next_month;
+
 use crate::engine::lang::Lang;
-use crate::engine::pricebook::PriceBook;
+use crate::engine::pricebook::{PriceBook, PriceBooks};
 use crate::engine::pricing::{price, PricedQuote, PricingError};
 use crate::engine::quote::Quote;
 
@@ -12,6 +15,9 @@ use crate::engine::quote::Quote;
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
+    #[allow(dead_code)] // read by the price book views to come
+    pub books: StoredValue<PriceBooks>,
+    /// The built-in book of the default region, for the catalogue lists.
     pub book: StoredValue<PriceBook>,
     pub quote: RwSignal<Quote>,
     /// The engine's answer for the current document.
@@ -25,9 +31,12 @@ impl AppState {
     /// Builds the state once, at start, with the built-in price book.
     pub fn load() -> Result<Self, String> {
         let book = PriceBook::builtin().map_err(|e| format!("Built-in price book: {e}"))?;
+        let books =
+            PriceBooks::new(vec![book.clone()]).map_err(|e| format!("Built-in price book: {e}"))?;
         let book = StoredValue::new(book);
-        let quote = RwSignal::new(Quote::default());
-        let pricing = Memo::new(move |_| quote.with(|q| book.with_value(|b| price(q, b))));
+        let books = StoredValue::new(books);
+        let quote = RwSignal::new(Quote::new(default_start_date()));
+        let pricing = Memo::new(move |_| quote.with(|q| books.with_value(|b| price(q, b))));
         let priced = Memo::new(
             move |previous: Option<&Option<PricedQuote>>| match pricing.get() {
                 Ok(p) => Some(p),
@@ -36,6 +45,7 @@ impl AppState {
         );
         Ok(AppState {
             lang: RwSignal::new(Lang::Fr),
+            books,
             book,
             quote,
             pricing,
@@ -46,4 +56,20 @@ impl AppState {
 
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Today, from the browser's clock (the engine never reads a clock).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
+}
+
+/// A new quote is signed on the 1st of next month.
+fn default_start_date() -> NaiveDate {
+    next_month(today()).unwrap_or_else(today)
 }

@@ -23,10 +23,11 @@ test('the page renders with the illustrative price book and empty totals', async
   const { page } = app;
   await expectText(app.page.getByTestId('pricebook-label'), /illustrative/i);
   assert.equal(await page.getByTestId('lines-empty').isVisible(), true);
-  // Default: Production on Standard support, Off-Shore: 900.00 a month.
+  // Default: 36 months, Production on Standard support, Off-Shore: 900.00 a
+  // month, raised to the 2 000.00 monthly minimum (§9.2); access fee 2 500.00.
   await expectText(app.page.getByTestId('total-monthly'), '900,00 €');
-  await expectText(app.page.getByTestId('total-one-time'), '0,00 €');
-  await expectText(app.page.getByTestId('total-commitment'), '32 400,00 €');
+  await expectText(app.page.getByTestId('total-one-time'), '2 500,00 €');
+  await expectText(app.page.getByTestId('total-commitment'), '74 500,00 €');
 });
 
 test('adding a line and typing a quantity updates the totals live', async () => {
@@ -35,15 +36,16 @@ test('adding a line and typing a quantity updates the totals live', async () => 
   await page.getByTestId('add-item-button').click();
   const row = page.getByTestId('line-row').last();
   await row.getByTestId('line-qty').fill('12');
-  // 12 x 120.00 = 1 440.00; + 900.00 support = 2 340.00 a month; x 36 = 84 240.00.
-  await expectText(row.getByTestId('line-amount'), '1 440,00 €');
-  await expectText(app.page.getByTestId('total-monthly'), '2 340,00 €');
-  await expectText(app.page.getByTestId('total-commitment'), '84 240,00 €');
+  // 36-month tier: 120.00 - 5 % = 114.00; x 12 = 1 368.00; + 900.00 support
+  // = 2 268.00 a month; x 36 + 2 500.00 access fee = 84 148.00.
+  await expectText(row.getByTestId('line-amount'), '1 368,00 €');
+  await expectText(app.page.getByTestId('total-monthly'), '2 268,00 €');
+  await expectText(app.page.getByTestId('total-commitment'), '84 148,00 €');
 
-  await page.getByTestId('add-item-select').selectOption('ACCESS-FEE');
+  await page.getByTestId('add-item-select').selectOption('ARCHI');
   await page.getByTestId('add-item-button').click();
-  await expectText(app.page.getByTestId('total-one-time'), '2 500,00 €');
-  await expectText(app.page.getByTestId('total-commitment'), '86 740,00 €');
+  await expectText(app.page.getByTestId('total-one-time'), '3 850,00 €');
+  await expectText(app.page.getByTestId('total-commitment'), '85 498,00 €');
 });
 
 test('a quantity that does not parse shows a field error and keeps the totals', async () => {
@@ -58,7 +60,7 @@ test('a quantity that does not parse shows a field error and keeps the totals', 
 
   await row.getByTestId('line-qty').fill('2,5');
   await expectText(row.getByTestId('line-qty-error'), '');
-  await expectText(row.getByTestId('line-amount'), '300,00 €');
+  await expectText(row.getByTestId('line-amount'), '285,00 €');
 });
 
 test('a commitment under twelve months is a field error; a valid one reprices', async () => {
@@ -69,8 +71,9 @@ test('a commitment under twelve months is a field error; a valid one reprices', 
   await expectText(app.page.getByTestId('total-commitment'), before);
   await page.getByTestId('commitment').fill('12');
   assert.equal(plain(await page.getByTestId('commitment-error').innerText()), '');
-  // (300.00 + 900.00) x 12 + 2 500.00
-  await expectText(app.page.getByTestId('total-commitment'), '16 900,00 €');
+  // 12-month tier: 2.5 x 120.00 = 300.00 + 900.00 support = 1 200.00, raised
+  // to the 2 000.00 minimum: 24 000.00 + 2 500.00 + 1 350.00.
+  await expectText(app.page.getByTestId('total-commitment'), '27 850,00 €');
 });
 
 test('environments carry their own support level on the chosen chain', async () => {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::engine::pricing::Location;
 use crate::engine::support::{EnvironmentKind, SupportLevel};
-use crate::ui::i18n::line_issue;
+use crate::ui::i18n::quote_issue;
 use crate::ui::state::use_state;
 
 #[component]
@@ -50,7 +50,7 @@ fn EnvironmentRow(kind: EnvironmentKind) -> impl IntoView {
             p.as_ref()
                 .map(|p| {
                     p.issues_at(Location::Environment(kind))
-                        .map(|i| line_issue(i, lang.get()))
+                        .map(|i| quote_issue(i, lang.get()))
                         .collect::<Vec<_>>()
                         .join(" ")
                 })

@@ -8,7 +8,7 @@ use crate::engine::money::Quantity;
 use crate::engine::pricebook::Text;
 use crate::engine::pricing::Location;
 use crate::engine::quote::LineId;
-use crate::ui::i18n::{line_issue, FieldError};
+use crate::ui::i18n::{quote_issue, FieldError};
 use crate::ui::state::use_state;
 use crate::ui::widgets::parsed_input::ParsedInput;
 
@@ -166,7 +166,7 @@ fn LineRow(id: LineId) -> impl IntoView {
             p.as_ref()
                 .map(|p| {
                     p.issues_at(Location::Line(id))
-                        .map(|i| line_issue(i, lang.get()))
+                        .map(|i| quote_issue(i, lang.get()))
                         .collect::<Vec<_>>()
                         .join(" ")
                 })

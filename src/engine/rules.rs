@@ -1,0 +1,243 @@
+//! Catalogue rules checked on a quote: dependencies between managed services
+//! (§3 of SPEC; §6.3, §6.4, §6.11, §6.12, §7.1.2, §5.11.4 of the service
+//! description) and governance bound to Premium support (§5; §6.1.1, §6.1.2).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::catalog::Family;
+use super::pricebook::GovernanceRole;
+use super::quote::LineId;
+
+/// What the rules need to know of one priced line.
+pub struct RuleLine {
+    pub id: LineId,
+    pub family: Family,
+    pub quantity: Decimal,
+    pub uses: Vec<Family>,
+    pub role: Option<GovernanceRole>,
+}
+
+/// A rule broken by one line, or by the quote as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleBreach {
+    /// The line needs these families managed on the same project.
+    MissingDependency { line: LineId, requires: Vec<Family> },
+    /// §6.12: managed AD needs at least 2 VMs.
+    AdNeedsTwoVms { line: LineId },
+    /// §6.1.1–6.1.2: mandatory with a Premium environment.
+    GovernanceRequired { role: GovernanceRole },
+    /// §6.1.1–6.1.2: not available without a Premium environment.
+    GovernanceUnavailable { line: LineId, role: GovernanceRole },
+}
+
+/// The families a line of `family` always requires (§7.1.2 and the clauses
+/// of each service), before what it declares it uses.
+fn always_requires(family: Family) -> &'static [Family] {
+    match family {
+        // §6.3, §6.4, §7.1.2: database and middleware need the OS managed.
+        Family::Database | Family::Middleware => &[Family::Os],
+        // §7.1.2: containers with Caascad need Kubernetes managed with Caascad.
+        Family::Container => &[Family::Kubernetes],
+        // §7.1.2: application managed needs the OS managed.
+        Family::Application => &[Family::Os],
+        // §6.11: RDS needs the OS and AD managed.
+        Family::Rds => &[Family::Os, Family::Ad],
+        // §6.12: AD needs the OS managed.
+        Family::Ad => &[Family::Os],
+        _ => &[],
+    }
+}
+
+/// The families a line may declare it uses (§7.1.2 for applications,
+/// §5.11.4 for supervised business functions).
+pub fn may_use(family: Family) -> &'static [Family] {
+    match family {
+        Family::Application => &[
+            Family::Database,
+            Family::Middleware,
+            Family::Container,
+            Family::Kubernetes,
+        ],
+        Family::Supervision => &[
+            Family::Os,
+            Family::Database,
+            Family::Middleware,
+            Family::Kubernetes,
+            Family::Container,
+            Family::Application,
+            Family::BigData,
+        ],
+        _ => &[],
+    }
+}
+
+/// Checks the dependencies and governance rules. `any_premium` tells
+/// whether some environment is on Premium support at some point.
+pub fn check(lines: &[RuleLine], any_premium: bool) -> Vec<RuleBreach> {
+    let mut present: BTreeMap<Family, Decimal> = BTreeMap::new();
+    for line in lines {
+        if line.quantity > Decimal::ZERO {
+            *present.entry(line.family).or_default() += line.quantity;
+        }
+    }
+    let mut breaches = Vec::new();
+    for line in lines.iter().filter(|l| l.quantity > Decimal::ZERO) {
+        let mut requires: Vec<Family> = always_requires(line.family).to_vec();
+        for used in &line.uses {
+            if may_use(line.family).contains(used) && !requires.contains(used) {
+                requires.push(*used);
+            }
+        }
+        requires.retain(|f| !present.contains_key(f));
+        if !requires.is_empty() {
+            breaches.push(RuleBreach::MissingDependency {
+                line: line.id,
+                requires,
+            });
+        }
+        // §6.12: at least two VMs (domain controllers) for managed AD.
+        if line.family == Family::Ad && present.get(&Family::Ad).copied() < Some(Decimal::TWO) {
+            breaches.push(RuleBreach::AdNeedsTwoVms { line: line.id });
+        }
+        if let Some(role) = line.role {
+            if !any_premium {
+                breaches.push(RuleBreach::GovernanceUnavailable {
+                    line: line.id,
+                    role,
+                });
+            }
+        }
+    }
+    if any_premium {
+        for role in [
+            GovernanceRole::ServiceDeliveryManager,
+            GovernanceRole::ContractBusinessManager,
+        ] {
+            let quoted = lines
+                .iter()
+                .any(|l| l.role == Some(role) && l.quantity > Decimal::ZERO);
+            if !quoted {
+                breaches.push(RuleBreach::GovernanceRequired { role });
+            }
+        }
+    }
+    breaches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(id: u32, family: Family, qty: i64) -> RuleLine {
+        RuleLine {
+            id: LineId(id),
+            family,
+            quantity: Decimal::from(qty),
+            uses: Vec::new(),
+            role: None,
+        }
+    }
+
+    #[test]
+    fn a_database_without_managed_os_names_the_missing_os() {
+        // §6.3, §7.1.2
+        let breaches = check(&[line(1, Family::Database, 2)], false);
+        assert_eq!(
+            breaches,
+            [RuleBreach::MissingDependency {
+                line: LineId(1),
+                requires: vec![Family::Os]
+            }]
+        );
+        assert!(check(
+            &[line(1, Family::Database, 2), line(2, Family::Os, 1)],
+            false
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn containers_need_kubernetes_and_rds_needs_os_and_ad() {
+        // §7.1.2, §6.11
+        let breaches = check(
+            &[line(1, Family::Container, 1), line(2, Family::Rds, 10)],
+            false,
+        );
+        assert_eq!(
+            breaches,
+            [
+                RuleBreach::MissingDependency {
+                    line: LineId(1),
+                    requires: vec![Family::Kubernetes]
+                },
+                RuleBreach::MissingDependency {
+                    line: LineId(2),
+                    requires: vec![Family::Os, Family::Ad]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_application_needs_what_it_uses() {
+        // §7.1.2
+        let mut app = line(1, Family::Application, 1);
+        app.uses = vec![Family::Database, Family::Kubernetes];
+        let breaches = check(
+            &[app, line(2, Family::Os, 1), line(3, Family::Kubernetes, 1)],
+            false,
+        );
+        assert_eq!(
+            breaches,
+            [RuleBreach::MissingDependency {
+                line: LineId(1),
+                requires: vec![Family::Database]
+            }]
+        );
+    }
+
+    #[test]
+    fn managed_ad_needs_two_vms() {
+        // §6.12
+        let breaches = check(&[line(1, Family::Ad, 1), line(2, Family::Os, 2)], false);
+        assert_eq!(breaches, [RuleBreach::AdNeedsTwoVms { line: LineId(1) }]);
+        assert!(check(&[line(1, Family::Ad, 2), line(2, Family::Os, 2)], false).is_empty());
+    }
+
+    #[test]
+    fn premium_support_requires_both_governance_roles() {
+        // §6.1.1, §6.1.2
+        let mut sdm = line(1, Family::Governance, 1);
+        sdm.role = Some(GovernanceRole::ServiceDeliveryManager);
+        assert_eq!(
+            check(&[sdm], true),
+            [RuleBreach::GovernanceRequired {
+                role: GovernanceRole::ContractBusinessManager
+            }]
+        );
+        let mut sdm = line(1, Family::Governance, 1);
+        sdm.role = Some(GovernanceRole::ServiceDeliveryManager);
+        assert_eq!(
+            check(&[sdm], false),
+            [RuleBreach::GovernanceUnavailable {
+                line: LineId(1),
+                role: GovernanceRole::ServiceDeliveryManager
+            }]
+        );
+    }
+
+    #[test]
+    fn a_line_at_quantity_zero_neither_needs_nor_provides() {
+        assert!(check(&[line(1, Family::Database, 0)], false).is_empty());
+        assert_eq!(
+            check(
+                &[line(1, Family::Database, 1), line(2, Family::Os, 0)],
+                false
+            )
+            .len(),
+            1
+        );
+    }
+}
