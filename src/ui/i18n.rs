@@ -17,6 +17,8 @@ pub enum FieldError {
         min: u32,
         max: u32,
     },
+    /// A date field left empty or unreadable.
+    Date,
 }
 
 impl FieldError {
@@ -29,6 +31,8 @@ impl FieldError {
             (FieldError::CommitmentRange { min, max }, Lang::En) => {
                 format!("The commitment must be between {min} and {max} months (§9.1: one year minimum).")
             }
+            (FieldError::Date, Lang::Fr) => "Choisissez une date valide.".into(),
+            (FieldError::Date, Lang::En) => "Choose a valid date.".into(),
         }
     }
 }

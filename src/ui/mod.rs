@@ -1,5 +1,6 @@
 //! The browser shell: Leptos components over the pure engine.
 
+mod format;
 mod i18n;
 mod state;
 mod views;

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::engine::pricing::Location;
 use crate::engine::support::{EnvironmentKind, SupportLevel};
-use crate::ui::i18n::quote_issue;
 use crate::ui::state::use_state;
+use crate::ui::widgets::issue_note::IssueNote;
 
 #[component]
 pub fn Environments() -> impl IntoView {
@@ -45,18 +45,6 @@ fn EnvironmentRow(kind: EnvironmentKind) -> impl IntoView {
                 .unwrap_or_else(|| "—".into())
         })
     };
-    let issues = move || {
-        state.priced.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.issues_at(Location::Environment(kind))
-                        .map(|i| quote_issue(i, lang.get()))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
         <tr data-testid=format!("env-{}", kind.key())>
             <td>
@@ -71,7 +59,7 @@ fn EnvironmentRow(kind: EnvironmentKind) -> impl IntoView {
                     }
                 />
                 <label for=checkbox_id>{move || kind.label(lang.get())}</label>
-                <div class="row-note" data-testid=format!("env-{}-issue", kind.key())>{issues}</div>
+                <IssueNote location=Location::Environment(kind) testid=format!("env-{}-issue", kind.key()) />
             </td>
             <td>
                 <select

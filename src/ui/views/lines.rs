@@ -2,22 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::engine::catalog::Family;
-use crate::engine::lang::Lang;
+use crate::engine::catalog::{BuildModel, Family};
 use crate::engine::money::Quantity;
-use crate::engine::pricebook::Text;
 use crate::engine::pricing::Location;
-use crate::engine::quote::LineId;
-use crate::ui::i18n::{quote_issue, FieldError};
+use crate::engine::quote::{BuildBilling, LineId};
+use crate::engine::rules;
+use crate::ui::format::{date, text};
+use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
+use crate::ui::widgets::date_input::DateInput;
+use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
-
-fn text(t: &Text, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => t.fr.clone(),
-        Lang::En => t.en.clone(),
-    }
-}
 
 #[component]
 pub fn Lines() -> impl IntoView {
@@ -121,14 +116,19 @@ fn LineRow(id: LineId) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let quote = state.quote;
-    let (code, initial) = quote.with_untracked(|q| {
+    let (code, initial, initial_order) = quote.with_untracked(|q| {
         q.lines
             .iter()
             .find(|l| l.id == id)
-            .map(|l| (l.item.clone(), l.quantity.to_string()))
+            .map(|l| (l.item.clone(), l.quantity.to_string(), l.ordered_on))
             .unwrap_or_default()
     });
     let item = state.book.with_value(|b| b.item(&code).cloned());
+    let buildable = item.as_ref().is_some_and(|i| i.build.is_some());
+    let may_use: Vec<Family> = item
+        .as_ref()
+        .map(|i| rules::may_use(i.family).to_vec())
+        .unwrap_or_default();
     let name = {
         let item = item.clone();
         let code = code.clone();
@@ -137,49 +137,158 @@ fn LineRow(id: LineId) -> impl IntoView {
             None => code.clone(),
         }
     };
+    let priced = move || {
+        state.priced.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.lines.iter().find(|l| l.id == id).cloned())
+        })
+    };
     let detail = {
         let item = item.clone();
         move || {
             item.as_ref().map(|i| {
                 let l = lang.get();
-                let per = i.unit.label(l);
-                let clause = i.clause.clone().unwrap_or_default();
-                format!("{} · {} / {} · {}", i.charge.label(l), i.code, per, clause)
+                let mut parts = vec![
+                    i.charge.label(l).to_owned(),
+                    format!("{} / {}", i.code, i.unit.label(l)),
+                ];
+                if let Some(c) = &i.clause {
+                    parts.push(c.clone());
+                }
+                if let Some(p) = priced() {
+                    if let Some(t) = p.tier_months {
+                        parts.push(format!(
+                            "{} {t} {} (−{} %)",
+                            l.pick("palier", "tier"),
+                            l.pick("mois", "months"),
+                            p.discount_percent
+                        ));
+                    }
+                    parts.push(format!(
+                        "{} {}",
+                        l.pick("début", "starts"),
+                        date(p.starts, l)
+                    ));
+                }
+                parts.join(" · ")
             })
         }
     };
     let unit_price = move || {
-        item.as_ref()
-            .map(|i| i.price.format(lang.get()))
+        priced()
+            .map(|p| p.unit_price.format(lang.get()))
+            .or_else(|| item.as_ref().map(|i| i.price.format(lang.get())))
             .unwrap_or_else(|| "—".into())
     };
     let amount = move || {
-        state.priced.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.lines.iter().find(|l| l.id == id))
-                .map(|l| l.amount.format(lang.get()))
-                .unwrap_or_else(|| "—".into())
+        priced()
+            .map(|l| l.amount.format(lang.get()))
+            .unwrap_or_else(|| "—".into())
+    };
+    let build_amount = move || {
+        priced()
+            .filter(|l| !l.build_amount.is_zero())
+            .map(|l| {
+                format!(
+                    "{} {}",
+                    lang.get().pick("Build", "Build"),
+                    l.build_amount.format(lang.get())
+                )
+            })
+            .unwrap_or_default()
+    };
+    let lots = move || {
+        quote.with(|q| match &q.build_billing {
+            Some(BuildBilling::Milestones { lots }) => {
+                lots.iter().map(|l| (l.id, l.label.clone())).collect()
+            }
+            _ => Vec::new(),
         })
     };
-    let issues = move || {
-        state.priced.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.issues_at(Location::Line(id))
-                        .map(|i| quote_issue(i, lang.get()))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .unwrap_or_default()
-        })
-    };
+    let current = move || quote.with(|q| q.lines.iter().find(|l| l.id == id).cloned());
     let input_id = format!("qty-{}", id.0);
+    let order_id = format!("order-{}", id.0);
+    let uses_view = may_use
+        .into_iter()
+        .map(|f| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="checkbox"
+                        data-testid=format!("line-uses-{}", serde_key(f))
+                        prop:checked=move || current().is_some_and(|l| l.uses.contains(&f))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            quote.update(|q| {
+                                if let Some(l) = q.line_mut(id) {
+                                    l.uses.retain(|x| *x != f);
+                                    if on {
+                                        l.uses.push(f);
+                                    }
+                                }
+                            });
+                        }
+                    />
+                    {move || f.label(lang.get())}
+                </label>
+            }
+        })
+        .collect_view();
     view! {
         <tr data-testid="line-row" data-code=code>
             <td>
                 <div class="line-name">{name}</div>
                 <div class="line-detail">{detail}</div>
-                <div class="row-note" data-testid="line-issue" role="status">{issues}</div>
+                <div class="line-options">
+                    <Show when=move || buildable>
+                        <select
+                            data-testid="line-build"
+                            aria-label=move || lang.get().pick("Modèle de build", "Build model")
+                            on:change=move |ev| {
+                                if let Some(m) = BuildModel::from_key(&event_target_value(&ev)) {
+                                    quote.update(|q| if let Some(l) = q.line_mut(id) { l.build = m });
+                                }
+                            }
+                        >
+                            {BuildModel::ALL.into_iter().map(|m| view! {
+                                <option value=m.key() selected=move || current().is_some_and(|l| l.build == m)>
+                                    {move || m.label(lang.get())}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </Show>
+                    <Show when=move || !lots().is_empty()>
+                        <select
+                            data-testid="line-lot"
+                            aria-label=move || lang.get().pick("Lot de build", "Build lot")
+                            on:change=move |ev| {
+                                let lot = event_target_value(&ev).parse::<u32>().ok();
+                                quote.update(|q| if let Some(l) = q.line_mut(id) { l.lot = lot });
+                            }
+                        >
+                            <option value="" selected=move || current().is_some_and(|l| l.lot.is_none())>
+                                {move || lang.get().pick("Fin du build", "End of build")}
+                            </option>
+                            {move || lots().into_iter().map(|(lot, label)| view! {
+                                <option value=lot.to_string() selected=move || current().is_some_and(|l| l.lot == Some(lot))>
+                                    {format!("{} {lot} — {label}", lang.get().pick("Lot", "Lot"))}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </Show>
+                    <label class="inline" for=order_id.clone()>
+                        {move || lang.get().pick("Commandé le", "Ordered on")}
+                    </label>
+                    <DateInput
+                        id=order_id
+                        testid="line-ordered-on"
+                        initial=initial_order
+                        optional=true
+                        on_valid=move |d| quote.update(|q| if let Some(l) = q.line_mut(id) { l.ordered_on = d })
+                    />
+                    {uses_view}
+                </div>
+                <IssueNote location=Location::Line(id) testid="line-issue" />
             </td>
             <td class="num">{unit_price}</td>
             <td class="num qty">
@@ -193,7 +302,10 @@ fn LineRow(id: LineId) -> impl IntoView {
                     on_valid=move |q| quote.update(|doc| doc.set_quantity(id, q))
                 />
             </td>
-            <td class="num amount" data-testid="line-amount">{amount}</td>
+            <td class="num amount">
+                <span data-testid="line-amount">{amount}</span>
+                <div class="line-detail" data-testid="line-build-amount">{build_amount}</div>
+            </td>
             <td>
                 <button
                     type="button"
@@ -205,4 +317,12 @@ fn LineRow(id: LineId) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// The serde name of a family, for test ids.
+fn serde_key(f: Family) -> String {
+    serde_json::to_string(&f)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_owned()
 }

@@ -1,6 +1,11 @@
+pub mod build_billing;
 pub mod environments;
 pub mod header;
 pub mod lines;
 pub mod project_form;
 pub mod quote_screen;
+pub mod schedule;
+pub mod specific;
+pub mod support_tickets;
+pub mod tokens;
 pub mod totals;

@@ -7,6 +7,7 @@ use crate::engine::quote::{ManagementModel, MAX_COMMITMENT_MONTHS, MIN_COMMITMEN
 use crate::engine::support::SupportChain;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
+use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::parsed_input::ParsedInput;
 
 /// §9.1: a whole number of months, at least one year.
@@ -29,6 +30,16 @@ pub fn ProjectForm() -> impl IntoView {
     let quote = state.quote;
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let initial_months = quote.with_untracked(|q| q.commitment_months.to_string());
+    let initial_start = quote.with_untracked(|q| q.start_date);
+    let end = move || {
+        state
+            .priced
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| crate::ui::format::date(p.end_date, lang.get()))
+            })
+            .unwrap_or_default()
+    };
 
     view! {
         <section class="card" aria-labelledby="project-title">
@@ -103,6 +114,22 @@ pub fn ProjectForm() -> impl IntoView {
                         on_valid=move |months| quote.update(|q| q.commitment_months = months)
                     />
                 </div>
+                <div class="field">
+                    <label for="start-date">{t("Date de signature", "Signature date")}</label>
+                    <DateInput
+                        id="start-date"
+                        testid="start-date"
+                        initial=Some(initial_start)
+                        on_valid=move |d| {
+                            if let Some(d) = d {
+                                quote.update(|q| q.start_date = d);
+                            }
+                        }
+                    />
+                    <small class="hint" data-testid="end-date">
+                        {move || format!("{} {}", lang.get().pick("Fin de l'engagement (exclue) :", "Commitment ends (exclusive):"), end())}
+                    </small>
+                </div>
                 <label class="field">
                     <span>{t("Chaîne de support", "Support chain")}</span>
                     <select
@@ -127,6 +154,18 @@ pub fn ProjectForm() -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="access-fee-waived"
+                        prop:checked=move || quote.with(|q| q.access_fee_waived)
+                        on:change=move |ev| quote.update(|q| q.access_fee_waived = event_target_checked(&ev))
+                    />
+                    {move || {
+                        let fee = state.book.with_value(|b| b.access_fee).format(lang.get());
+                        format!("{} ({fee}, §9.2)", lang.get().pick("Offrir les frais d'accès", "Waive the access fee"))
+                    }}
                 </label>
             </div>
         </section>

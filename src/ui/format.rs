@@ -1,0 +1,57 @@
+//! Small display helpers shared by the views.
+
+use chrono::NaiveDate;
+
+use crate::engine::lang::Lang;
+use crate::engine::pricebook::Text;
+use crate::engine::pricing::{Location, PricedQuote};
+use crate::ui::i18n::{quote_issue, FieldError};
+
+/// The text of a bilingual label in the user's language.
+pub fn text(t: &Text, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => t.fr.clone(),
+        Lang::En => t.en.clone(),
+    }
+}
+
+/// `31/12/2027` in French, `2027-12-31` in English.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// `janv. 2027` / `Jan 2027`.
+pub fn month(d: NaiveDate, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    match lang {
+        Lang::Fr => {
+            let i = d.format("%m").to_string().parse::<usize>().unwrap_or(1);
+            format!("{} {}", FR[(i + 11) % 12], d.format("%Y"))
+        }
+        Lang::En => d.format("%b %Y").to_string(),
+    }
+}
+
+/// Reads the value of an `<input type="date">`.
+pub fn parse_date(value: &str) -> Result<NaiveDate, FieldError> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| FieldError::Date)
+}
+
+/// The messages of every issue at `location`, joined.
+pub fn issues_at(priced: &Option<PricedQuote>, location: Location, lang: Lang) -> String {
+    priced
+        .as_ref()
+        .map(|p| {
+            p.issues_at(location)
+                .map(|i| quote_issue(i, lang))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,131 @@
+//! §6, §11: off-catalogue lines quoted specifically, and what the flat fee
+//! does not cover.
+
+use leptos::prelude::*;
+
+use crate::engine::catalog::Charge;
+use crate::engine::money::Money;
+use crate::engine::pricing::Location;
+use crate::engine::quote::{Quote, SpecificLine};
+use crate::ui::i18n::FieldError;
+use crate::ui::state::use_state;
+use crate::ui::widgets::date_input::DateInput;
+use crate::ui::widgets::issue_note::IssueNote;
+use crate::ui::widgets::parsed_input::ParsedInput;
+
+#[component]
+pub fn SpecificLines() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let ids = move || quote.with(|q| q.specific.iter().map(|s| s.id).collect::<Vec<_>>());
+    view! {
+        <section class="card" aria-labelledby="specific-title">
+            <h2 id="specific-title">{move || lang.get().pick("Lignes sur devis spécifique (§6, §11)", "Specifically quoted lines (§6, §11)")}</h2>
+            <p class="hint">
+                {move || lang.get().pick(
+                    "Hors forfait : interventions matérielles, migrations, nouveaux composants, gestion de projet avancée, contacts avec des tiers, incidents causés par le client ou des tiers, investigations au-delà de l'expertise prévue (§11).",
+                    "Outside the flat fee: hardware work, migrations, new software components, advanced project management, third-party contacts, incidents caused by the client or third parties, investigations beyond the stated expertise (§11).",
+                )}
+            </p>
+            <table class="lines">
+                <tbody>
+                    <For each=ids key=|id| *id let:id>
+                        <SpecificRow id />
+                    </For>
+                </tbody>
+            </table>
+            <button
+                type="button"
+                data-testid="specific-add"
+                on:click=move |_| quote.update(|q| {
+                    let id = Quote::next_id(&q.specific, |s| s.id);
+                    q.specific.push(SpecificLine {
+                        id,
+                        label: String::new(),
+                        amount: Money::ZERO,
+                        charge: Charge::OneTime,
+                        date: None,
+                    });
+                })
+            >
+                {move || lang.get().pick("+ Ligne spécifique", "+ Specific line")}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn SpecificRow(id: u32) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let line = quote.with_untracked(|q| q.specific.iter().find(|s| s.id == id).cloned());
+    let Some(line) = line else {
+        return ().into_any();
+    };
+    let update = move |f: &dyn Fn(&mut SpecificLine)| {
+        quote.update(|q| {
+            if let Some(s) = q.specific.iter_mut().find(|s| s.id == id) {
+                f(s);
+            }
+        })
+    };
+    let label = line.label.clone();
+    view! {
+        <tr data-testid="specific-row">
+            <td>
+                <input
+                    type="text"
+                    data-testid="specific-label"
+                    aria-label=move || lang.get().pick("Libellé", "Label")
+                    placeholder=move || lang.get().pick("Libellé (ex. migration)", "Label (e.g. migration)")
+                    value=label
+                    on:input=move |ev| { let v = event_target_value(&ev); update(&|s| s.label = v.clone()) }
+                />
+                <IssueNote location=Location::Specific(id) testid="specific-issue" />
+            </td>
+            <td>
+                <select
+                    data-testid="specific-charge"
+                    aria-label=move || lang.get().pick("Facturation", "Billing")
+                    on:change=move |ev| {
+                        let charge = if event_target_value(&ev) == "monthly" { Charge::Monthly } else { Charge::OneTime };
+                        update(&|s| s.charge = charge)
+                    }
+                >
+                    <option value="one_time" selected=line.charge == Charge::OneTime>{move || Charge::OneTime.label(lang.get())}</option>
+                    <option value="monthly" selected=line.charge == Charge::Monthly>{move || Charge::Monthly.label(lang.get())}</option>
+                </select>
+            </td>
+            <td>
+                <DateInput
+                    id=format!("specific-date-{id}")
+                    testid="specific-date"
+                    initial=line.date
+                    optional=true
+                    on_valid=move |d| update(&|s| s.date = d)
+                />
+            </td>
+            <td class="num">
+                <ParsedInput
+                    id=format!("specific-amount-{id}")
+                    testid="specific-amount"
+                    class="qty-input"
+                    initial=line.amount.as_decimal().normalize().to_string()
+                    parse=|t: &str| Money::parse(t).map_err(FieldError::Number)
+                    on_valid=move |m| update(&|s| s.amount = m)
+                />
+            </td>
+            <td>
+                <button
+                    type="button"
+                    class="icon"
+                    aria-label=move || lang.get().pick("Retirer", "Remove")
+                    on:click=move |_| quote.update(|q| q.specific.retain(|s| s.id != id))
+                >"✕"</button>
+            </td>
+        </tr>
+    }
+    .into_any()
+}
