@@ -467,7 +467,11 @@ fn specific_lines_are_priced_as_typed() {
         date: Some(d(2027, 5, 10)),
     });
     let p = priced(&qt);
-    assert_eq!(p.category_total(Category::Specific), money("4999.99"));
+    assert_eq!(
+        p.category_total(Category::SpecificOneTime),
+        money("4999.99")
+    );
+    assert_eq!(p.one_time, money("4999.99"));
     assert!(p
         .schedule
         .iter()

@@ -12,6 +12,7 @@ pub mod pricebook;
 pub mod pricing;
 pub mod quote;
 pub mod rules;
+pub mod scope;
 pub mod support;
 pub mod timeline;
 pub mod tokens;

@@ -176,12 +176,14 @@ pub enum Category {
     TicketOverage,
     /// §9.2: brings a month's recurring charges up to the billing minimum.
     MinimumComplement,
-    /// §6, §11: off-catalogue lines quoted specifically.
-    Specific,
+    /// §6, §11: off-catalogue work quoted specifically, billed once.
+    SpecificOneTime,
+    /// §6, §11: off-catalogue service quoted specifically, billed monthly.
+    SpecificMonthly,
 }
 
 impl Category {
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 12] = [
         Category::AccessFee,
         Category::Build,
         Category::OneTime,
@@ -192,14 +194,15 @@ impl Category {
         Category::TokenOnDemand,
         Category::TicketOverage,
         Category::MinimumComplement,
-        Category::Specific,
+        Category::SpecificOneTime,
+        Category::SpecificMonthly,
     ];
 
     /// One-time charges, as opposed to recurring ones.
     pub fn is_one_time(self) -> bool {
         matches!(
             self,
-            Category::AccessFee | Category::Build | Category::OneTime
+            Category::AccessFee | Category::Build | Category::OneTime | Category::SpecificOneTime
         )
     }
 
@@ -208,7 +211,11 @@ impl Category {
     fn counts_towards_minimum(self) -> bool {
         matches!(
             self,
-            Category::Run | Category::Governance | Category::Support | Category::TokenPack
+            Category::Run
+                | Category::Governance
+                | Category::Support
+                | Category::TokenPack
+                | Category::SpecificMonthly
         )
     }
 
@@ -224,7 +231,8 @@ impl Category {
             Category::TokenOnDemand => "token_on_demand",
             Category::TicketOverage => "ticket_overage",
             Category::MinimumComplement => "minimum_complement",
-            Category::Specific => "specific",
+            Category::SpecificOneTime => "specific_one_time",
+            Category::SpecificMonthly => "specific_monthly",
         }
     }
 
@@ -243,7 +251,12 @@ impl Category {
                 "Complément minimum de facturation",
                 "Minimum billing complement",
             ),
-            Category::Specific => lang.pick("Lignes spécifiques", "Specific lines"),
+            Category::SpecificOneTime => {
+                lang.pick("Devis spécifiques ponctuels", "Specific one-time quotes")
+            }
+            Category::SpecificMonthly => {
+                lang.pick("Devis spécifiques mensuels", "Specific monthly quotes")
+            }
         }
     }
 }
@@ -420,11 +433,13 @@ pub struct PricedQuote {
     /// The recurring charges of a whole month at run start (lines,
     /// governance, support, tokens, monthly specific lines).
     pub monthly_recurring: Money,
-    /// Access fee, build and one-time lines.
+    /// Access fee, build, one-time lines and one-time specific quotes.
     pub one_time: Money,
     pub recurring_total: Money,
     /// Total contract value: everything in the schedule.
     pub commitment_total: Money,
+    /// §11: what the recurring fee does not cover (billed on quote or in tokens).
+    pub out_of_flat_fee: Vec<Text>,
     pub issues: Vec<Issue>,
 }
 
@@ -973,11 +988,24 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
                     p.flag(location, QuoteIssue::OutsideContract { start, end });
                     continue;
                 }
-                p.one_off(date, Category::Specific, label, line.amount, location)?;
+                p.one_off(
+                    date,
+                    Category::SpecificOneTime,
+                    label,
+                    line.amount,
+                    location,
+                )?;
             }
             Charge::Monthly => {
                 let from = line.date.unwrap_or(run_start).max(start);
-                p.recurring(from, end, line.amount, Category::Specific, &label, location)?;
+                p.recurring(
+                    from,
+                    end,
+                    line.amount,
+                    Category::SpecificMonthly,
+                    &label,
+                    location,
+                )?;
             }
         }
     }
@@ -993,7 +1021,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         let subscribed = Money::checked_sum(
             p.monthly[i]
                 .iter()
-                .filter(|(c, _)| c.counts_towards_minimum() || **c == Category::Specific)
+                .filter(|(c, _)| c.counts_towards_minimum())
                 .map(|(_, m)| *m),
         )
         .map_err(overflow(Location::Totals))?;
@@ -1069,6 +1097,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         one_time,
         recurring_total,
         commitment_total,
+        out_of_flat_fee: super::scope::out_of_flat_fee(),
         issues: p.issues,
     })
 }

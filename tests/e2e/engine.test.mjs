@@ -132,6 +132,35 @@ test('switching to English translates the screen and its numbers', async () => {
   await byId('lang-fr').click();
 });
 
+test('milestones split the build exactly and a line starts at its lot', async () => {
+  await byId('tab-build').click();
+  await byId('build-mode-milestones').check();
+  // Default lots: 40 % one month after signature, 60 % three months after.
+  await expectText(byId('instalments'), /01\/02\/2027.*2 400,00 €[\s\S]*01\/04\/2027.*3 600,00 €/s);
+  await byId('lot-percent').last().fill('50');
+  await expectText(byId('build-issue'), 'Les pourcentages des lots totalisent 90 %, pas 100 % (§9.8.1).');
+  await byId('lot-percent').last().fill('60');
+  await expectText(byId('build-issue'), '');
+  await byId('tab-proposal').click();
+  const row = byId('line-row').first();
+  await row.getByTestId('line-lot').selectOption('1');
+  await expectText(row.locator('.line-detail').first(), /début 01\/02\/2027/);
+  await row.getByTestId('line-lot').selectOption('');
+  await expectText(row.locator('.line-detail').first(), /début 01\/04\/2027/);
+});
+
+test('a specific line is priced as typed', async () => {
+  await byId('tab-proposal').click();
+  await expectText(byId('total-one-time'), '8 500,00 €');
+  await byId('specific-add').click();
+  const row = byId('specific-row').last();
+  await row.getByTestId('specific-label').fill('Migration');
+  await row.getByTestId('specific-amount').fill('4 999,99');
+  await expectText(byId('total-one-time'), '13 499,99 €');
+  await row.getByTestId('specific-amount').fill('4999,9x');
+  await expectText(row.getByTestId('specific-amount-error'), /« 4999,9x » n'est pas un nombre/);
+});
+
 test('no request left the origin and nothing was logged as an error', async () => {
   assert.deepEqual(app.problems(), []);
 });

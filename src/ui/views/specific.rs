@@ -7,6 +7,8 @@ use crate::engine::catalog::Charge;
 use crate::engine::money::Money;
 use crate::engine::pricing::Location;
 use crate::engine::quote::{Quote, SpecificLine};
+use crate::engine::scope::out_of_flat_fee;
+use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
@@ -22,11 +24,12 @@ pub fn SpecificLines() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="specific-title">
             <h2 id="specific-title">{move || lang.get().pick("Lignes sur devis spécifique (§6, §11)", "Specifically quoted lines (§6, §11)")}</h2>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Hors forfait : interventions matérielles, migrations, nouveaux composants, gestion de projet avancée, contacts avec des tiers, incidents causés par le client ou des tiers, investigations au-delà de l'expertise prévue (§11).",
-                    "Outside the flat fee: hardware work, migrations, new software components, advanced project management, third-party contacts, incidents caused by the client or third parties, investigations beyond the stated expertise (§11).",
-                )}
+            <p class="hint" data-testid="out-of-flat-fee">
+                {move || {
+                    let l = lang.get();
+                    let items: Vec<String> = out_of_flat_fee().iter().map(|t| text(t, l)).collect();
+                    format!("{} {} (§11).", l.pick("Hors forfait, sur devis ou en jetons :", "Outside the flat fee, on quote or in tokens:"), items.join(" ; "))
+                }}
             </p>
             <table class="lines">
                 <tbody>
