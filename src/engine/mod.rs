@@ -6,11 +6,14 @@
 pub mod build;
 pub mod calendar;
 pub mod catalog;
+pub mod indices;
 pub mod lang;
 pub mod money;
+pub mod mrg;
 pub mod pricebook;
 pub mod pricing;
 pub mod quote;
+pub mod revision;
 pub mod rules;
 pub mod scope;
 pub mod support;

@@ -46,6 +46,22 @@ pub struct PriceItem {
     /// §5 (§6.1.1, §6.1.2): the governance role this item fills, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<GovernanceRole>,
+    /// §9.3.1: whether SYNTEC revision applies; by default every monthly
+    /// service unit except backup and restore (support, tokens and one-time
+    /// charges are never catalogue items revised).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revisable: Option<bool>,
+    /// §9.3.2: the equipment needs physical hosting: the specific (ICC and
+    /// electricity) revision applies too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub physical_hosting: bool,
+}
+
+impl PriceItem {
+    /// §9.3.1: the SPEC default, unless the book says otherwise.
+    pub fn is_revisable(&self) -> bool {
+        self.charge == Charge::Monthly && self.revisable.unwrap_or(self.family != Family::Backup)
+    }
 }
 
 /// §6.1.1–6.1.2: the two governance roles bound to Premium support.

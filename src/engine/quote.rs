@@ -87,6 +87,14 @@ pub struct QuoteLine {
     /// supervised function) relies on, which must be quoted too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uses: Vec<Family>,
+    /// §9.3.3: yearly increase passed through from a licence or equipment
+    /// vendor, in % (`"4"` = 4 %), applied at each anniversary.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub pass_through_percent: Option<Decimal>,
 }
 
 /// §9.8.1: how the build is invoiced.
@@ -215,6 +223,90 @@ pub struct Quote {
     /// §9.2: the access fee is charged unless sales waive it.
     #[serde(default)]
     pub access_fee_waived: bool,
+    /// §9.3: the price revision clause.
+    #[serde(default)]
+    pub revision: RevisionTerms,
+    /// §9.4: the minimum guaranteed revenue clause and its simulation.
+    #[serde(default)]
+    pub mrg: MrgTerms,
+}
+
+/// §9.3: how prices are revised on each anniversary. Options beyond the
+/// seed (floor, cap, coefficient rounding) are off by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevisionTerms {
+    /// §9.3.1: SYNTEC revision of service unit prices.
+    pub syntec: bool,
+    /// §9.3.2: the specific revision of units needing physical hosting.
+    pub specific: bool,
+    /// No decrease: a factor below 1 is taken as 1.
+    #[serde(default)]
+    pub floor: bool,
+    /// Yearly cap on the increase, in %.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub cap_percent: Option<Decimal>,
+    /// Round the yearly coefficient up to this many decimals (3 = thousandth).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coefficient_decimals: Option<u32>,
+}
+
+impl Default for RevisionTerms {
+    fn default() -> Self {
+        RevisionTerms {
+            syntec: true,
+            specific: true,
+            floor: false,
+            cap_percent: None,
+            coefficient_decimals: None,
+        }
+    }
+}
+
+/// §9.4: the minimum guaranteed revenue and what finance simulates with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MrgTerms {
+    /// Share of the global run revenue guaranteed, in % (80 by default).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate_percent: Decimal,
+    /// Overrides the global run revenue G the quote plans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_revenue: Option<Money>,
+    /// Amount billed per run year, overriding the schedule's forecast
+    /// (index 0 = first run year), to simulate under-consumption.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub billed_override: Vec<Option<Money>>,
+    /// Scope changes after signature: their date and run-revenue variation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_changes: Vec<ScopeChange>,
+}
+
+impl Default for MrgTerms {
+    fn default() -> Self {
+        MrgTerms {
+            rate_percent: Decimal::from(80),
+            global_revenue: None,
+            billed_override: Vec::new(),
+            scope_changes: Vec::new(),
+        }
+    }
+}
+
+/// §9.4: lines added or removed at a date, worth `variation` of run revenue
+/// (negative for a reduction).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeChange {
+    pub id: u32,
+    pub date: NaiveDate,
+    pub label: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub variation: Decimal,
 }
 
 fn default_region() -> String {
@@ -256,6 +348,8 @@ impl Quote {
             tokens: TokenPlan::default(),
             specific: Vec::new(),
             access_fee_waived: false,
+            revision: RevisionTerms::default(),
+            mrg: MrgTerms::default(),
         }
     }
 
@@ -301,6 +395,7 @@ impl Quote {
             lot: None,
             ordered_on: None,
             uses: Vec::new(),
+            pass_through_percent: None,
         });
         id
     }

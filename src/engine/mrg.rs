@@ -1,0 +1,212 @@
+//! Minimum guaranteed revenue, MRG (§8 of SPEC; §9.4 of the service
+//! description): 80 % of the run revenue planned at signature, checked at the
+//! end of each run year; a shortfall ("différentiel") is invoiced within 30
+//! days of notice, an excess counts towards the next year.
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::money::{Money, Overflow};
+use super::pricing::PricedQuote;
+use super::quote::Quote;
+use super::revision::RevisedQuote;
+use super::timeline::months_rounded_up;
+
+/// §9.4: a scope change above this share of G raises the MRG.
+pub const SCOPE_THRESHOLD_PERCENT: u32 = 15;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MrgYear {
+    /// 1 for the first 12 months of run.
+    pub year: u32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub months: u32,
+    /// This year's share of the MRG (pro rata by months for a short last
+    /// period), scope increases included.
+    pub annual_mrg: Money,
+    /// Run revenue billed in the year (the schedule's forecast, revisions
+    /// included, unless overridden).
+    pub billed: Money,
+    pub overridden: bool,
+    pub carry_in: Money,
+    pub attainment: Money,
+    /// Percentage of the annual MRG reached (attainment / annual MRG).
+    pub attainment_percent: Decimal,
+    /// §9.4: max(0, annual MRG − attainment), invoiced within 30 days of notice.
+    pub shortfall: Money,
+    pub shortfall_due: NaiveDate,
+    /// §9.4: max(0, attainment − annual MRG), counted towards next year.
+    pub carry_out: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScopeEffect {
+    pub id: u32,
+    pub date: NaiveDate,
+    /// v / G.
+    pub share_percent: Decimal,
+    /// Whether the change exceeds +15 % of G and raises the MRG.
+    pub raises_mrg: bool,
+    pub mrg_increase: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MrgReport {
+    /// G: run revenue planned at signature prices (or as overridden).
+    pub global_revenue: Money,
+    pub rate_percent: Decimal,
+    /// MRG global = rate x G, before scope changes.
+    pub global_mrg: Money,
+    /// After scope changes.
+    pub global_mrg_final: Money,
+    pub run_start: NaiveDate,
+    pub years: Vec<MrgYear>,
+    pub scope: Vec<ScopeEffect>,
+    pub total_shortfall: Money,
+}
+
+/// §9.4: the MRG table of a quote, from its priced and revised forms.
+pub fn minimum_guaranteed_revenue(
+    quote: &Quote,
+    priced: &PricedQuote,
+    revised: &RevisedQuote,
+) -> Result<MrgReport, Overflow> {
+    let terms = &quote.mrg;
+    // G: the run (recurring) revenue at signature prices.
+    let global_revenue = terms.global_revenue.unwrap_or(priced.recurring_total);
+    let rate = terms.rate_percent / Decimal::ONE_HUNDRED;
+    let global_mrg = global_revenue.checked_mul(rate)?.round_cents();
+
+    // Run years: consecutive 12-month periods from run start.
+    let run_start = priced.run_start;
+    let end = priced.end_date;
+    let total_months = months_rounded_up(run_start, end).max(1);
+    let mut periods = Vec::new();
+    let mut from = run_start;
+    while from < end {
+        let to = from
+            .checked_add_months(Months::new(12))
+            .unwrap_or(end)
+            .min(end);
+        periods.push((from, to, months_rounded_up(from, to)));
+        from = to;
+    }
+
+    // §9.4: scope changes above +15 % of G raise MRG global in proportion;
+    // the increase is spread over the run months left after the change.
+    let threshold = Decimal::from(SCOPE_THRESHOLD_PERCENT);
+    let mut scope = Vec::new();
+    let mut extra_by_year = vec![Money::ZERO; periods.len()];
+    let mut global_mrg_final = global_mrg;
+    for change in &terms.scope_changes {
+        let share = if global_revenue.is_zero() {
+            Decimal::ZERO
+        } else {
+            change.variation / global_revenue.as_decimal() * Decimal::ONE_HUNDRED
+        };
+        let raises = share > threshold;
+        let mut increase = Money::ZERO;
+        if raises {
+            increase = global_mrg
+                .checked_mul(share / Decimal::ONE_HUNDRED)?
+                .round_cents();
+            global_mrg_final = global_mrg_final.checked_add(increase)?;
+            let left = months_rounded_up(change.date.max(run_start), end).max(1);
+            let shares: Vec<Decimal> = periods
+                .iter()
+                .map(|(f, t, _)| {
+                    let m = months_rounded_up((*f).max(change.date), *t);
+                    if change.date >= *t {
+                        Decimal::ZERO
+                    } else {
+                        Decimal::from(m) / Decimal::from(left) * Decimal::ONE_HUNDRED
+                    }
+                })
+                .collect();
+            for (slot, part) in extra_by_year
+                .iter_mut()
+                .zip(super::build::split_by_percent(increase, &shares)?)
+            {
+                *slot = slot.checked_add(part)?;
+            }
+        }
+        scope.push(ScopeEffect {
+            id: change.id,
+            date: change.date,
+            share_percent: share.round_dp(2),
+            raises_mrg: raises,
+            mrg_increase: increase,
+        });
+    }
+
+    // Annual MRG = MRG global / number of run years, by months for a short
+    // last year; each share rounded, the last the remainder.
+    let shares: Vec<Decimal> = periods
+        .iter()
+        .map(|(_, _, m)| Decimal::from(*m) / Decimal::from(total_months) * Decimal::ONE_HUNDRED)
+        .collect();
+    let annual = super::build::split_by_percent(global_mrg, &shares)?;
+
+    let mut years = Vec::new();
+    let mut carry_in = Money::ZERO;
+    for (i, ((from, to, months), base)) in periods.into_iter().zip(annual).enumerate() {
+        let annual_mrg = base.checked_add(extra_by_year[i])?;
+        let forecast = Money::checked_sum(
+            priced
+                .months
+                .iter()
+                .zip(&revised.months)
+                .filter(|(m, _)| **m >= super::timeline::first_of_month(from) && **m < to)
+                .map(|(_, a)| *a),
+        )?;
+        // Run revenue only: one-time charges do not count towards the MRG.
+        let one_time = Money::checked_sum(
+            priced
+                .schedule
+                .iter()
+                .filter(|inv| inv.category.is_one_time() && inv.date >= from && inv.date < to)
+                .map(|inv| inv.amount),
+        )?;
+        let forecast = forecast.checked_sub(one_time)?.max(Money::ZERO);
+        let override_value = terms.billed_override.get(i).copied().flatten();
+        let billed = override_value.unwrap_or(forecast);
+        let attainment = billed.checked_add(carry_in)?;
+        let shortfall = annual_mrg.checked_sub(attainment)?.max(Money::ZERO);
+        let carry_out = attainment.checked_sub(annual_mrg)?.max(Money::ZERO);
+        let attainment_percent = if annual_mrg.is_zero() {
+            Decimal::ONE_HUNDRED
+        } else {
+            (attainment.as_decimal() / annual_mrg.as_decimal() * Decimal::ONE_HUNDRED).round_dp(1)
+        };
+        years.push(MrgYear {
+            year: i as u32 + 1,
+            from,
+            to,
+            months,
+            annual_mrg,
+            billed,
+            overridden: override_value.is_some(),
+            carry_in,
+            attainment,
+            attainment_percent,
+            shortfall,
+            // Notified at the end of the year, due within 30 days.
+            shortfall_due: to.checked_add_days(chrono::Days::new(30)).unwrap_or(to),
+            carry_out,
+        });
+        carry_in = carry_out;
+    }
+    let total_shortfall = Money::checked_sum(years.iter().map(|y| y.shortfall))?;
+    Ok(MrgReport {
+        global_revenue,
+        rate_percent: terms.rate_percent,
+        global_mrg,
+        global_mrg_final,
+        run_start,
+        years,
+        scope,
+        total_shortfall,
+    })
+}
