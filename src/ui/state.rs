@@ -5,17 +5,20 @@ use leptos::prelude::*;
 
 use crate::engine::timeline::next_month;
 
+use crate::engine::indices::IndexBook;
 use crate::engine::lang::Lang;
+use crate::engine::mrg::{minimum_guaranteed_revenue, MrgReport};
 use crate::engine::pricebook::{PriceBook, PriceBooks};
 use crate::engine::pricing::{price, PricedQuote, PricingError};
 use crate::engine::quote::Quote;
+use crate::engine::revision::{revise, RevisedQuote};
 
 /// Shared through context: the quote being edited, the price book, and the
 /// priced quote derived from them.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
-    #[allow(dead_code)] // read by the price book views to come
+    #[allow(dead_code)] // the finance memos read it; the price book editor will too
     pub books: StoredValue<PriceBooks>,
     /// The built-in book of the default region, for the catalogue lists.
     pub book: StoredValue<PriceBook>,
@@ -25,6 +28,12 @@ pub struct AppState {
     /// The last priced quote without a fatal error: totals keep it while the
     /// document cannot be priced.
     pub priced: Memo<Option<PricedQuote>>,
+    /// The index history with the user's values and projections (§9.3).
+    pub indices: RwSignal<IndexBook>,
+    /// The priced quote revised on each anniversary (§9.3).
+    pub revised: Memo<Option<RevisedQuote>>,
+    /// The minimum guaranteed revenue and its yearly true-up (§9.4).
+    pub mrg: Memo<Option<MrgReport>>,
 }
 
 impl AppState {
@@ -43,6 +52,22 @@ impl AppState {
                 Err(_) => previous.cloned().flatten(),
             },
         );
+        let indices = RwSignal::new(IndexBook::builtin());
+        let revised = Memo::new(move |_| {
+            priced.with(|p| {
+                let p = p.as_ref()?;
+                quote.with(|q| books.with_value(|b| indices.with(|i| revise(q, b, p, i).ok())))
+            })
+        });
+        let mrg = Memo::new(move |_| {
+            priced.with(|p| {
+                let p = p.as_ref()?;
+                revised.with(|r| {
+                    let r = r.as_ref()?;
+                    quote.with(|q| minimum_guaranteed_revenue(q, p, r).ok())
+                })
+            })
+        });
         Ok(AppState {
             lang: RwSignal::new(Lang::Fr),
             books,
@@ -50,6 +75,9 @@ impl AppState {
             quote,
             pricing,
             priced,
+            indices,
+            revised,
+            mrg,
         })
     }
 }

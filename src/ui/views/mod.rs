@@ -1,6 +1,8 @@
 pub mod build_billing;
 pub mod environments;
+pub mod finance;
 pub mod header;
+pub mod indices_editor;
 pub mod lines;
 pub mod project_form;
 pub mod quote_screen;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::build_billing::BuildBillingView;
 use super::environments::Environments;
+use super::finance::FinanceView;
 use super::lines::Lines;
 use super::project_form::ProjectForm;
 use super::schedule::ScheduleView;
@@ -20,15 +21,17 @@ enum Tab {
     Support,
     Tokens,
     Schedule,
+    Finance,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Proposal,
         Tab::Build,
         Tab::Support,
         Tab::Tokens,
         Tab::Schedule,
+        Tab::Finance,
     ];
 
     fn key(self) -> &'static str {
@@ -38,6 +41,7 @@ impl Tab {
             Tab::Support => "support",
             Tab::Tokens => "tokens",
             Tab::Schedule => "schedule",
+            Tab::Finance => "finance",
         }
     }
 }
@@ -55,6 +59,7 @@ pub fn QuoteScreen() -> impl IntoView {
             Tab::Support => l.pick("Support et tickets", "Support and tickets"),
             Tab::Tokens => l.pick("Jetons", "Tokens"),
             Tab::Schedule => l.pick("Échéancier", "Schedule"),
+            Tab::Finance => l.pick("Finance", "Finance"),
         }
     };
     view! {
@@ -92,6 +97,7 @@ pub fn QuoteScreen() -> impl IntoView {
                         Tab::Support => view! { <SupportAndTickets /> }.into_any(),
                         Tab::Tokens => view! { <TokensView /> }.into_any(),
                         Tab::Schedule => view! { <ScheduleView /> }.into_any(),
+                        Tab::Finance => view! { <FinanceView /> }.into_any(),
                     }}
                 </div>
             </div>

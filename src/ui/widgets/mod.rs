@@ -1,4 +1,5 @@
 pub mod date_input;
 pub mod issue_note;
+pub mod line_chart;
 pub mod parsed_input;
 pub mod stacked_bars;

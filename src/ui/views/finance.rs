@@ -1,0 +1,471 @@
+//! The finance tab: the revision clause and its indices, revised prices per
+//! year, the minimum guaranteed revenue with its true-up, and the clauses
+//! as text with the quote's figures (§9.3, §9.4).
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::engine::lang::Lang;
+use crate::engine::money::{parse_decimal, parse_whole, Money};
+use crate::engine::quote::{Quote, ScopeChange};
+use crate::ui::format::{date, text};
+use crate::ui::i18n::FieldError;
+use crate::ui::state::use_state;
+use crate::ui::views::indices_editor::IndicesEditor;
+use crate::ui::widgets::date_input::DateInput;
+use crate::ui::widgets::line_chart::{LineChart, Series};
+use crate::ui::widgets::parsed_input::ParsedInput;
+
+#[component]
+pub fn FinanceView() -> impl IntoView {
+    view! {
+        <RevisionClause />
+        <RevisedPrices />
+        <Mrg />
+        <ClauseText />
+        <IndicesEditor />
+    }
+}
+
+#[component]
+fn RevisionClause() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let terms = quote.with_untracked(|q| q.revision.clone());
+    let check = move |testid: &'static str,
+                      fr: &'static str,
+                      en: &'static str,
+                      get: fn(&Quote) -> bool,
+                      set: fn(&mut Quote, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox" data-testid=testid prop:checked=move || quote.with(get)
+                    on:change=move |ev| { let on = event_target_checked(&ev); quote.update(|q| set(q, on)) } />
+                {move || lang.get().pick(fr, en)}
+            </label>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="revision-title">
+            <h2 id="revision-title">{move || lang.get().pick("Clause de révision (§9.3)", "Revision clause (§9.3)")}</h2>
+            <div class="grid-3">
+                {check("revision-syntec", "Révision SYNTEC des unités de service (§9.3.1)", "SYNTEC revision of service units (§9.3.1)", |q| q.revision.syntec, |q, v| q.revision.syntec = v)}
+                {check("revision-specific", "Révision spécifique des unités hébergées : ⅔ ICC + ⅓ électricité (§9.3.2)", "Specific revision of hosted units: ⅔ ICC + ⅓ electricity (§9.3.2)", |q| q.revision.specific, |q, v| q.revision.specific = v)}
+                {check("revision-floor", "Pas de baisse (option hors clause)", "No decrease (option beyond the clause)", |q| q.revision.floor, |q, v| q.revision.floor = v)}
+                <div class="field">
+                    <label for="revision-cap">{move || lang.get().pick("Plafond annuel en % (option, vide = aucun)", "Yearly cap in % (option, empty = none)")}</label>
+                    <ParsedInput id="revision-cap" testid="revision-cap" initial=terms.cap_percent.map(|c| c.to_string()).unwrap_or_default()
+                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
+                        on_valid=move |c| quote.update(|q| q.revision.cap_percent = c) />
+                </div>
+                <div class="field">
+                    <label for="revision-decimals">{move || lang.get().pick("Arrondi du coefficient, décimales (option, 3 = millième supérieur)", "Coefficient rounded up to decimals (option, 3 = thousandth)")}</label>
+                    <ParsedInput id="revision-decimals" testid="revision-decimals" initial=terms.coefficient_decimals.map(|c| c.to_string()).unwrap_or_default()
+                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_whole(t).map(|n| Some(n.min(10))).map_err(FieldError::Number) }
+                        on_valid=move |c| quote.update(|q| q.revision.coefficient_decimals = c) />
+                </div>
+            </div>
+            <p class="hint">
+                {move || lang.get().pick(
+                    "Révisés : les unités de service mensuelles (pas la sauvegarde, le support, les jetons ni les frais uniques). Le coefficient est gardé en pleine précision et chaque prix révisé est arrondi au centime une fois par révision. Une part « répercussion éditeur » (§9.3.3) se saisit par ligne ci-dessous.",
+                    "Revised: monthly service units (not backup, support, tokens or one-time charges). The coefficient keeps full precision and each revised price is rounded to the cent once per revision. A vendor pass-through share (§9.3.3) is set per line below.",
+                )}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn RevisedPrices() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let anniversaries = move || {
+        state.revised.with(|r| {
+            r.as_ref()
+                .and_then(|r| {
+                    r.lines
+                        .iter()
+                        .map(|l| l.steps.iter().map(|s| s.date).collect::<Vec<_>>())
+                        .max_by_key(Vec::len)
+                })
+                .unwrap_or_default()
+        })
+    };
+    let rows = move || {
+        let l = lang.get();
+        let dates = anniversaries();
+        state.revised.with(|r| {
+            r.as_ref().map(|r| {
+                r.lines
+                    .iter()
+                    .map(|line| {
+                        let id = line.id;
+                        let initial = quote.with_untracked(|q| q.lines.iter().find(|x| x.id == id).and_then(|x| x.pass_through_percent).map(|p| p.to_string()).unwrap_or_default());
+                        let cells = dates
+                            .iter()
+                            .map(|d| {
+                                let step = line.steps.iter().find(|s| s.date == *d);
+                                view! {
+                                    <td class="num" class:provisional=step.is_some_and(|s| s.provisional)
+                                        title=step.map(|s| format!("{} {}", l.pick("coefficient", "coefficient"), s.factor.round_dp(6))).unwrap_or_default()>
+                                        {step.map(|s| format!("{}{}", s.unit_price.format(l), if s.provisional { " *" } else { "" })).unwrap_or_else(|| "—".into())}
+                                    </td>
+                                }
+                            })
+                            .collect_view();
+                        let kind = match (line.revised_syntec, line.revised_specific) {
+                            (true, true) => "SYNTEC + ICC/élec.",
+                            (true, false) => "SYNTEC",
+                            (false, true) => "ICC/élec.",
+                            (false, false) => l.pick("non révisé", "not revised"),
+                        };
+                        view! {
+                            <tr data-testid="revision-row">
+                                <td>
+                                    <div class="line-name">{text(&line.name, l)}</div>
+                                    <div class="line-detail">{kind}</div>
+                                </td>
+                                <td class="num">
+                                    <ParsedInput id=format!("pass-{}", id.0) testid="revision-pass-through" class="qty-input" initial=initial
+                                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
+                                        on_valid=move |p| quote.update(|q| if let Some(x) = q.line_mut(id) { x.pass_through_percent = p }) />
+                                </td>
+                                <td class="num">{line.signature_unit_price.format(l)}</td>
+                                {cells}
+                                <td class="num" data-testid="revision-increase">{line.increase.format(l)}</td>
+                                <td class="num" data-testid="revision-regularisation">{line.regularisation.format(l)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let heads = move || {
+        let l = lang.get();
+        anniversaries()
+            .into_iter()
+            .map(|d| view! { <th scope="col" class="num">{date(d, l)}</th> })
+            .collect_view()
+    };
+    let chart_labels = Signal::derive(move || {
+        let l = lang.get();
+        std::iter::once(l.pick("Signature", "Signature").to_owned())
+            .chain(anniversaries().into_iter().map(|d| date(d, l)))
+            .collect()
+    });
+    let chart = Signal::derive(move || {
+        let l = lang.get();
+        state.revised.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.lines
+                        .iter()
+                        .filter(|x| !x.steps.is_empty())
+                        .take(6)
+                        .map(|x| Series {
+                            label: text(&x.name, l),
+                            points: std::iter::once(x.signature_unit_price)
+                                .chain(x.steps.iter().map(|s| s.unit_price))
+                                .collect(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let title = Signal::derive(move || {
+        lang.get()
+            .pick(
+                "Évolution des prix unitaires révisés",
+                "Revised unit prices over time",
+            )
+            .to_owned()
+    });
+    let totals = move || {
+        let l = lang.get();
+        state.revised.with(|r| {
+            r.as_ref().map(|r| {
+                let provisional = r.years.iter().any(|y| y.provisional);
+                view! {
+                    <dl class="facts">
+                        <dt>{l.pick("Hausse due aux révisions", "Increase from revisions")}</dt>
+                        <dd data-testid="revision-total-increase">{r.increase.format(l)}</dd>
+                        <dt>{l.pick("Total révisé sur l'engagement", "Revised total over the commitment")}</dt>
+                        <dd data-testid="revision-total">{r.revised_total.format(l)}</dd>
+                        <dt>{l.pick("Régularisation (facture complémentaire)", "Regularisation (complementary invoice)")}</dt>
+                        <dd data-testid="revision-total-regularisation">{r.regularisation.format(l)}</dd>
+                    </dl>
+                    {provisional.then(|| view! {
+                        <p class="warn-note" data-testid="revision-provisional">
+                            {l.pick(
+                                "* Provisoire : calculé avec un indice projeté ou pas encore publié. Saisissez la valeur réelle dans le tableau de l'indice : la régularisation apparaît alors ici.",
+                                "* Provisional: computed with a projected or not yet published index. Enter the real value in the index table: the regularisation then shows here.",
+                            )}
+                        </p>
+                    })}
+                    {r.issues.iter().map(|i| {
+                        let crate::engine::revision::RevisionIssue::MissingIndex { index, at } = i;
+                        view! { <p class="row-note" data-testid="revision-issue">{format!("{} {} ({})", l.pick("Indice manquant pour réviser :", "Missing index to revise:"), index.key(), date(*at, l))}</p> }
+                    }).collect_view()}
+                }
+            })
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="revised-title">
+            <h2 id="revised-title">{move || lang.get().pick("Prix unitaires révisés par anniversaire", "Revised unit prices per anniversary")}</h2>
+            {totals}
+            <div class="scroll">
+                <table class="lines" data-testid="revision-table">
+                    <thead><tr>
+                        <th scope="col">{move || lang.get().pick("Ligne", "Line")}</th>
+                        <th scope="col" class="num">{move || lang.get().pick("Répercussion %/an (§9.3.3)", "Pass-through %/yr (§9.3.3)")}</th>
+                        <th scope="col" class="num">{move || lang.get().pick("Signature", "Signature")}</th>
+                        {heads}
+                        <th scope="col" class="num">{move || lang.get().pick("Hausse", "Increase")}</th>
+                        <th scope="col" class="num">{move || lang.get().pick("Régularisation", "Regularisation")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <LineChart series=chart x_labels=chart_labels lang title testid="revision-chart" />
+        </section>
+    }
+}
+
+#[component]
+fn Mrg() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let terms = quote.with_untracked(|q| q.mrg.clone());
+    let rows = move || {
+        let l = lang.get();
+        state.mrg.with(|m| {
+            m.as_ref().map(|m| {
+                m.years
+                    .iter()
+                    .enumerate()
+                    .map(|(i, y)| {
+                        let initial = quote.with_untracked(|q| q.mrg.billed_override.get(i).copied().flatten().map(|b| b.as_decimal().to_string()).unwrap_or_default());
+                        view! {
+                            <tr data-testid="mrg-row" class:shortfall=!y.shortfall.is_zero()>
+                                <th scope="row">{format!("{} ({} → {})", y.year, date(y.from, l), date(y.to, l))}</th>
+                                <td class="num" data-testid="mrg-annual">{y.annual_mrg.format(l)}</td>
+                                <td class="num">
+                                    <ParsedInput id=format!("mrg-billed-{i}") testid="mrg-billed" class="qty-input" initial=initial
+                                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
+                                        on_valid=move |b| quote.update(|q| {
+                                            if q.mrg.billed_override.len() <= i { q.mrg.billed_override.resize(i + 1, None); }
+                                            q.mrg.billed_override[i] = b;
+                                        }) />
+                                    <div class="line-detail">{if y.overridden { l.pick("simulé", "simulated") } else { l.pick("prévision de l'échéancier", "schedule forecast") }} " " {y.billed.format(l)}</div>
+                                </td>
+                                <td class="num">{y.carry_in.format(l)}</td>
+                                <td class="num">{format!("{} ({} %)", y.attainment.format(l), y.attainment_percent)}</td>
+                                <td class="num" data-testid="mrg-shortfall">{y.shortfall.format(l)}{(!y.shortfall.is_zero()).then(|| view! { <div class="line-detail">{format!("{} {}", l.pick("à régler avant le", "due by"), date(y.shortfall_due, l))}</div> })}</td>
+                                <td class="num" data-testid="mrg-carry-out">{y.carry_out.format(l)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let summary = move || {
+        let l = lang.get();
+        state.mrg.with(|m| {
+            m.as_ref().map(|m| view! {
+                <dl class="facts">
+                    <dt>{l.pick("Revenu global de RUN prévu (G)", "Planned global run revenue (G)")}</dt>
+                    <dd data-testid="mrg-g">{m.global_revenue.format(l)}</dd>
+                    <dt>{l.pick("MRG global", "Global MRG")}</dt>
+                    <dd data-testid="mrg-global">{m.global_mrg.format(l)}</dd>
+                    <dt>{l.pick("MRG global après évolutions de périmètre", "Global MRG after scope changes")}</dt>
+                    <dd data-testid="mrg-global-final">{m.global_mrg_final.format(l)}</dd>
+                    <dt>{l.pick("Différentiels à facturer", "Shortfalls to invoice")}</dt>
+                    <dd data-testid="mrg-total-shortfall">{m.total_shortfall.format(l)}</dd>
+                </dl>
+            })
+        })
+    };
+    let labels = Signal::derive(move || {
+        state.mrg.with(|m| {
+            m.as_ref()
+                .map(|m| m.years.iter().map(|y| y.year.to_string()).collect())
+                .unwrap_or_default()
+        })
+    });
+    let series = Signal::derive(move || {
+        let l = lang.get();
+        state.mrg.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    vec![
+                        Series {
+                            label: l.pick("MRG annuel", "Annual MRG").into(),
+                            points: m.years.iter().map(|y| y.annual_mrg).collect(),
+                        },
+                        Series {
+                            label: l
+                                .pick("Atteint (facturé + report)", "Attained (billed + carry-in)")
+                                .into(),
+                            points: m.years.iter().map(|y| y.attainment).collect(),
+                        },
+                    ]
+                })
+                .unwrap_or_default()
+        })
+    });
+    let title = Signal::derive(move || {
+        lang.get()
+            .pick(
+                "MRG annuel et montant atteint par année de RUN",
+                "Annual MRG and amount attained per run year",
+            )
+            .to_owned()
+    });
+    let scope_ids =
+        move || quote.with(|q| q.mrg.scope_changes.iter().map(|c| c.id).collect::<Vec<_>>());
+    let scope_effect = move |id: u32| {
+        let l = lang.get();
+        state.mrg.with(|m| {
+            m.as_ref().and_then(|m| {
+                m.scope.iter().find(|s| s.id == id).map(|s| {
+                    if s.raises_mrg {
+                        format!(
+                            "{} % {} → +{}",
+                            s.share_percent,
+                            l.pick(
+                                "de G : au-delà de 15 %, le MRG augmente",
+                                "of G: above 15 %, the MRG rises"
+                            ),
+                            s.mrg_increase.format(l)
+                        )
+                    } else {
+                        format!(
+                            "{} % {}",
+                            s.share_percent,
+                            l.pick(
+                                "de G : 15 % ou moins, MRG inchangé",
+                                "of G: 15 % or less, MRG unchanged"
+                            )
+                        )
+                    }
+                })
+            })
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="mrg-title">
+            <h2 id="mrg-title">{move || lang.get().pick("Minimum de revenu garanti (§9.4)", "Minimum guaranteed revenue (§9.4)")}</h2>
+            <div class="grid-3">
+                <div class="field">
+                    <label for="mrg-rate">{move || lang.get().pick("Taux garanti (%)", "Guaranteed rate (%)")}</label>
+                    <ParsedInput id="mrg-rate" testid="mrg-rate" initial=terms.rate_percent.to_string()
+                        parse=|t: &str| parse_decimal(t).map_err(FieldError::Number).and_then(|r| if r >= Decimal::ZERO && r <= Decimal::ONE_HUNDRED { Ok(r) } else { Err(FieldError::Number(crate::engine::money::NumberError::TooLarge(t.to_owned()))) })
+                        on_valid=move |r| quote.update(|q| q.mrg.rate_percent = r) />
+                </div>
+                <div class="field">
+                    <label for="mrg-g">{move || lang.get().pick("G imposé (vide = revenu de RUN du devis)", "G override (empty = the quote's run revenue)")}</label>
+                    <ParsedInput id="mrg-g-input" testid="mrg-g-input" initial=terms.global_revenue.map(|g| g.as_decimal().to_string()).unwrap_or_default()
+                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
+                        on_valid=move |g| quote.update(|q| q.mrg.global_revenue = g) />
+                </div>
+            </div>
+            {summary}
+            <table class="lines" data-testid="mrg-table">
+                <thead><tr>
+                    <th scope="col">{move || lang.get().pick("Année de RUN", "Run year")}</th>
+                    <th scope="col" class="num">{move || lang.get().pick("MRG annuel", "Annual MRG")}</th>
+                    <th scope="col" class="num">{move || lang.get().pick("Facturé (simuler)", "Billed (simulate)")}</th>
+                    <th scope="col" class="num">{move || lang.get().pick("Report entrant", "Carry-in")}</th>
+                    <th scope="col" class="num">{move || lang.get().pick("Atteint", "Attained")}</th>
+                    <th scope="col" class="num">{move || lang.get().pick("Différentiel", "Shortfall")}</th>
+                    <th scope="col" class="num">{move || lang.get().pick("Report sortant", "Carry-out")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <LineChart series x_labels=labels lang title testid="mrg-chart" />
+            <h3>{move || lang.get().pick("Évolutions de périmètre", "Scope changes")}</h3>
+            <table class="lines">
+                <tbody>
+                    <For each=scope_ids key=|id| *id let:id>
+                        <tr data-testid="scope-row">
+                            <td>
+                                <DateInput id=format!("scope-date-{id}") testid="scope-date"
+                                    initial=quote.with_untracked(|q| q.mrg.scope_changes.iter().find(|c| c.id == id).map(|c| c.date))
+                                    on_valid=move |d| if let Some(d) = d { quote.update(|q| if let Some(c) = q.mrg.scope_changes.iter_mut().find(|c| c.id == id) { c.date = d }) } />
+                            </td>
+                            <td class="num">
+                                <ParsedInput id=format!("scope-v-{id}") testid="scope-variation" class="qty-input"
+                                    initial=quote.with_untracked(|q| q.mrg.scope_changes.iter().find(|c| c.id == id).map(|c| c.variation.to_string()).unwrap_or_default())
+                                    parse=|t: &str| parse_decimal(t).map_err(FieldError::Number)
+                                    on_valid=move |v| quote.update(|q| if let Some(c) = q.mrg.scope_changes.iter_mut().find(|c| c.id == id) { c.variation = v }) />
+                            </td>
+                            <td data-testid="scope-effect">{move || scope_effect(id)}</td>
+                            <td><button type="button" class="icon" aria-label=move || lang.get().pick("Retirer", "Remove")
+                                on:click=move |_| quote.update(|q| q.mrg.scope_changes.retain(|c| c.id != id))>"✕"</button></td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+            <button type="button" data-testid="scope-add" on:click=move |_| quote.update(|q| {
+                let id = Quote::next_id(&q.mrg.scope_changes, |c| c.id);
+                let date = q.start_date.checked_add_months(chrono::Months::new(12)).unwrap_or(q.start_date);
+                q.mrg.scope_changes.push(ScopeChange { id, date, label: String::new(), variation: Decimal::ZERO });
+            })>{move || lang.get().pick("+ Évolution (variation du revenu de RUN, €)", "+ Change (run revenue variation, €)")}</button>
+        </section>
+    }
+}
+
+/// The revision and MRG clauses, filled with the quote's figures.
+#[component]
+fn ClauseText() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let paragraphs = move |l: Lang| {
+        let q = state.quote.get();
+        let priced = state.priced.get();
+        let revised = state.revised.get();
+        let mrg = state.mrg.get();
+        let (Some(p), Some(r), Some(m)) = (priced, revised, mrg) else {
+            return Vec::new();
+        };
+        let first = r.lines.iter().flat_map(|x| x.steps.first()).next();
+        let base = first
+            .and_then(|s| s.syntec.as_ref())
+            .map(|(s0, _)| format!("{} ({})", s0.value, s0.period))
+            .unwrap_or_else(|| "—".into());
+        let anniversary = first.map(|s| date(s.date, l)).unwrap_or_else(|| "—".into());
+        let annual = m
+            .years
+            .first()
+            .map(|y| y.annual_mrg.format(l))
+            .unwrap_or_default();
+        match l {
+            Lang::Fr => vec![
+                format!("Révision des prix (§9.3.1). Les prix unitaires des Services, hors prestations de sauvegarde et de restauration, prestations de support et jetons à la demande, sont révisés chaque année à la date anniversaire du Contrat, la première fois le {anniversary}, par application de la formule P1 = P0 × S1 / S0, où S0 est le dernier indice SYNTEC publié à la date de la première facturation mensuelle ({}), soit {base}, puis l'indice retenu à la révision précédente, et S1 le dernier indice SYNTEC publié à la date de révision. Les prestations facturées en début de période le sont sur la base des derniers indices connus ; une facturation complémentaire est établie dès la publication des indices.", date(p.run_start, l)),
+                format!("Révision spécifique (§9.3.2). Les unités de service dont les équipements requièrent une zone d'hébergement physique sont en outre révisées par P = P-1 × [⅔ (S / S-1) + ⅓ (T / T-1)], S étant l'indice INSEE du coût de la construction et T l'indice INSEE de l'électricité moyenne tension (> 36 kVA), publiés à la date de révision et douze mois auparavant.{}", if q.revision.specific { "" } else { " (Non retenue dans ce devis.)" }),
+                format!("Minimum de revenu garanti (§9.4). Le Revenu Global de RUN prévu au Contrat est de {}. Le Client s'engage à maintenir un Minimum de Revenu Garanti de {} % de ce montant, soit {}, réparti sur {} année(s) de RUN à compter du {} ({} la première année). Si le montant facturé au titre d'une année est inférieur au MRG annuel, le Différentiel est facturé dans les trente jours de sa notification ; un dépassement participe à l'atteinte du MRG de l'année suivante. Une évolution de périmètre de plus de 15 % du Revenu Global relève le MRG global dans la même proportion.", m.global_revenue.format(l), m.rate_percent, m.global_mrg.format(l), m.years.len(), date(m.run_start, l), annual),
+            ],
+            Lang::En => vec![
+                format!("Price revision (§9.3.1). Service unit prices, excluding backup and restore, support and on-demand tokens, are revised every year on the anniversary of the Contract, first on {anniversary}, by P1 = P0 × S1 / S0, where S0 is the last SYNTEC index published at the first monthly invoice ({}), i.e. {base}, then the index used at the previous revision, and S1 the last SYNTEC index published at the revision date. Services invoiced at the start of a period use the last known indices; a complementary invoice follows once the indices are published.", date(p.run_start, l)),
+                format!("Specific revision (§9.3.2). Service units whose equipment needs physical hosting are also revised by P = P-1 × [⅔ (S / S-1) + ⅓ (T / T-1)], S being the INSEE construction cost index and T the INSEE medium-voltage electricity index (> 36 kVA), published at the revision date and twelve months before.{}", if q.revision.specific { "" } else { " (Not retained in this quote.)" }),
+                format!("Minimum guaranteed revenue (§9.4). The Contract's planned global run revenue is {}. The Client commits to a Minimum Guaranteed Revenue of {} % of it, i.e. {}, spread over {} run year(s) from {} ({} in the first year). If the amount invoiced for a year is below the annual MRG, the shortfall is invoiced within thirty days of notice; an excess counts towards the next year's MRG. A scope change of more than 15 % of the global revenue raises the global MRG in the same proportion.", m.global_revenue.format(l), m.rate_percent, m.global_mrg.format(l), m.years.len(), date(m.run_start, l), annual),
+            ],
+        }
+    };
+    view! {
+        <section class="card clauses" aria-labelledby="clauses-title">
+            <h2 id="clauses-title">{move || lang.get().pick("Clauses (FR et EN) avec les chiffres du devis", "Clauses (FR and EN) with the quote's figures")}</h2>
+            <div class="grid-2">
+                <div lang="fr" data-testid="clauses-fr">{move || paragraphs(Lang::Fr).into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}</div>
+                <div lang="en" data-testid="clauses-en">{move || paragraphs(Lang::En).into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}</div>
+            </div>
+        </section>
+    }
+}
