@@ -7,6 +7,7 @@ pub mod build;
 pub mod calendar;
 pub mod catalog;
 pub mod indices;
+pub mod io;
 pub mod lang;
 pub mod money;
 pub mod mrg;

@@ -278,6 +278,59 @@ impl<'de> Deserialize<'de> for Quantity {
     }
 }
 
+/// §7: in the JSON Schema of the quote and price book files (`quote schema`),
+/// amounts and quantities are decimal strings, never JSON numbers. Native
+/// only: the browser build never compiles schemars.
+#[cfg(not(target_arch = "wasm32"))]
+mod json_schema {
+    use std::borrow::Cow;
+
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+    use super::{Money, Quantity};
+
+    /// What the files' writer produces (the reader also accepts `1 234,5`).
+    const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
+
+    impl JsonSchema for Money {
+        fn schema_name() -> Cow<'static, str> {
+            "Money".into()
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            "cloudquote::engine::money::Money".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": DECIMAL_PATTERN,
+                "description": "An amount in euros excluding VAT, as a decimal string (\"1234.56\"); a JSON number is refused (§7).",
+                "examples": ["120.00"]
+            })
+        }
+    }
+
+    impl JsonSchema for Quantity {
+        fn schema_name() -> Cow<'static, str> {
+            "Quantity".into()
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            "cloudquote::engine::money::Quantity".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": DECIMAL_PATTERN,
+                "description": "A non-negative quantity with at most six decimals, as a decimal string (\"2.5\"); a JSON number is refused (§7).",
+                "examples": ["12"]
+            })
+        }
+    }
+}
+
 impl FromStr for Money {
     type Err = NumberError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

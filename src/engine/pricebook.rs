@@ -17,6 +17,7 @@ use super::support::{SupportChain, SupportLevel, TicketClass};
 
 /// A text in the two languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Text {
     pub fr: String,
     pub en: String,
@@ -24,6 +25,7 @@ pub struct Text {
 
 /// One priced catalogue entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriceItem {
     /// Stable identifier used by quotes (`OS-MGD`).
@@ -66,6 +68,7 @@ impl PriceItem {
 
 /// §6.1.1–6.1.2: the two governance roles bound to Premium support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GovernanceRole {
     ServiceDeliveryManager,
@@ -74,6 +77,7 @@ pub enum GovernanceRole {
 
 /// §4: the price of the first resource of a type and of each further one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirstNext {
     pub first: Money,
@@ -82,6 +86,7 @@ pub struct FirstNext {
 
 /// §4.1: build prices per build model (No Build costs nothing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BuildPrices {
     pub backend: FirstNext,
@@ -102,16 +107,19 @@ impl BuildPrices {
 
 /// §7: a commitment tier and its discount on tiered items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommitmentTier {
     pub months: u32,
     /// Percentage off the list price (`"3"` = 3 %).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
     #[serde(with = "rust_decimal::serde::str")]
     pub discount_percent: Decimal,
 }
 
 /// §9.6: the price of one incident ticket of a class.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TicketPrice {
     pub class: TicketClass,
@@ -120,6 +128,7 @@ pub struct TicketPrice {
 
 /// §6: the on-demand (pay-as-you-go) price of one token on a chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TokenPrice {
     pub chain: SupportChain,
@@ -128,6 +137,7 @@ pub struct TokenPrice {
 
 /// §6: a monthly token pack, committed until the end of the contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TokenPack {
     pub code: String,
@@ -138,6 +148,7 @@ pub struct TokenPack {
 
 /// §6 (§5.5, §5.11.8): a catalogued change and its cost in tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogChange {
     pub code: String,
@@ -154,6 +165,7 @@ impl CatalogChange {
 
 /// §9.5: the monthly support fee for a level on a chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SupportFee {
     pub level: SupportLevel,
@@ -162,6 +174,7 @@ pub struct SupportFee {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriceBook {
     pub id: String,

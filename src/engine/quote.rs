@@ -23,6 +23,7 @@ pub const MAX_COMMITMENT_MONTHS: u32 = 120;
 
 /// §2 (000 §3): who does what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ManagementModel {
     #[default]
@@ -62,11 +63,13 @@ impl ManagementModel {
 
 /// A line's identifier, stable across edits (not its position).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct LineId(pub u32);
 
 /// A catalogue item ordered in some quantity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuoteLine {
     pub id: LineId,
@@ -89,6 +92,10 @@ pub struct QuoteLine {
     pub uses: Vec<Family>,
     /// §9.3.3: yearly increase passed through from a licence or equipment
     /// vendor, in % (`"4"` = 4 %), applied at each anniversary.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<super::io::DecimalText>")
+    )]
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -99,6 +106,7 @@ pub struct QuoteLine {
 
 /// §9.8.1: how the build is invoiced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "mode")]
 pub enum BuildBilling {
     /// Small projects: 30 % at signature, 70 % at the end of the build.
@@ -108,6 +116,7 @@ pub enum BuildBilling {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BuildMilestone {
     pub id: u32,
@@ -115,12 +124,14 @@ pub struct BuildMilestone {
     /// Delivery date of the lot: its instalment is invoiced and the run of
     /// its lines starts (§9.8.2).
     pub date: NaiveDate,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
     #[serde(with = "rust_decimal::serde::str")]
     pub percent: Decimal,
 }
 
 /// §5.3: a support level change for an environment, on the 1st of a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SupportChange {
     pub id: u32,
@@ -131,6 +142,7 @@ pub struct SupportChange {
 
 /// §5, §9.5: tickets included and forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TicketPlan {
     pub included_per_month: u32,
@@ -150,6 +162,7 @@ impl Default for TicketPlan {
 
 /// §6: a catalogued change planned so many times a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedChange {
     pub id: u32,
@@ -166,6 +179,7 @@ pub struct PlannedChange {
 
 /// §6, §12: the forecast use of tokens and how they are bought.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TokenPlan {
     #[serde(default)]
@@ -183,6 +197,7 @@ pub struct TokenPlan {
 
 /// §6, §11: an off-catalogue item quoted specifically.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpecificLine {
     pub id: u32,
@@ -195,6 +210,7 @@ pub struct SpecificLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub schema_version: u32,
@@ -234,6 +250,7 @@ pub struct Quote {
 /// §9.3: how prices are revised on each anniversary. Options beyond the
 /// seed (floor, cap, coefficient rounding) are off by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RevisionTerms {
     /// §9.3.1: SYNTEC revision of service unit prices.
@@ -244,6 +261,10 @@ pub struct RevisionTerms {
     #[serde(default)]
     pub floor: bool,
     /// Yearly cap on the increase, in %.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<super::io::DecimalText>")
+    )]
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -269,9 +290,11 @@ impl Default for RevisionTerms {
 
 /// §9.4: the minimum guaranteed revenue and what finance simulates with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MrgTerms {
     /// Share of the global run revenue guaranteed, in % (80 by default).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
     #[serde(with = "rust_decimal::serde::str")]
     pub rate_percent: Decimal,
     /// Overrides the global run revenue G the quote plans.
@@ -300,11 +323,13 @@ impl Default for MrgTerms {
 /// §9.4: lines added or removed at a date, worth `variation` of run revenue
 /// (negative for a reduction).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScopeChange {
     pub id: u32,
     pub date: NaiveDate,
     pub label: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
     #[serde(with = "rust_decimal::serde::str")]
     pub variation: Decimal,
 }

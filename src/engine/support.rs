@@ -8,6 +8,7 @@ use super::lang::Lang;
 
 /// §5.3: the support offers, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SupportLevel {
     Initial,
@@ -45,6 +46,7 @@ impl SupportLevel {
 
 /// §9.5 and §6.8: where the support team works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SupportChain {
     #[default]
@@ -87,6 +89,7 @@ impl SupportChain {
 
 /// §9.6: the four environments a client may subscribe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EnvironmentKind {
     Production,
@@ -125,6 +128,7 @@ impl EnvironmentKind {
 /// A subscribed environment and its support level (§5: each environment
 /// carries its own level).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Environment {
     pub kind: EnvironmentKind,
@@ -133,6 +137,7 @@ pub struct Environment {
 
 /// §9.6: the four ticket price classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketClass {
     NoSla,
@@ -171,6 +176,7 @@ impl TicketClass {
 
 /// §5.3: how often ticket consumption is reviewed against the included tickets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewPeriod {
     Month,

@@ -1,0 +1,437 @@
+//! Files outside the browser: CSV exports of a priced quote and, natively,
+//! the JSON Schema of the quote and price book files.
+//!
+//! Pure functions over the engine's types (no file system, no process): the
+//! `quote` command line (`src/bin/quote.rs`) and the golden tests call them.
+//!
+//! CSV (RFC 4180 quoting, LF line endings): amounts are plain decimals with
+//! two places (`1234.56`, SPEC §7: the line amounts already rounded to the
+//! cent), or `1234,56` with a `;` separator when a decimal comma is asked
+//! for, as French spreadsheets expect. A field is quoted when it contains
+//! the separator, a double quote, a line break or leading or trailing
+//! spaces; a double quote inside is doubled.
+
+use std::borrow::Cow;
+
+use super::lang::Lang;
+use super::money::{Money, Quantity};
+use super::pricebook::Text;
+use super::pricing::PricedQuote;
+
+/// How a CSV export is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CsvOptions {
+    /// `1234,56` with `;` between fields instead of `1234.56` with `,`.
+    pub decimal_comma: bool,
+    /// The language of item names and schedule labels (French by default,
+    /// as the product).
+    pub lang: Lang,
+}
+
+impl CsvOptions {
+    /// `,` normally, `;` when the decimal separator is a comma.
+    pub fn separator(self) -> char {
+        if self.decimal_comma {
+            ';'
+        } else {
+            ','
+        }
+    }
+
+    /// §7: an amount, rounded to the cent, two decimals, no grouping.
+    pub fn amount(self, amount: Money) -> String {
+        self.localise(amount.to_string())
+    }
+
+    /// An exact decimal (a unit price kept exact, a quantity): at least two
+    /// decimals for prices, as written by the engine for quantities.
+    fn exact_price(self, price: Money) -> String {
+        let value = price.as_decimal().normalize();
+        let text = if value.scale() < 2 {
+            format!("{value:.2}")
+        } else {
+            value.to_string()
+        };
+        self.localise(text)
+    }
+
+    fn quantity(self, quantity: Quantity) -> String {
+        self.localise(quantity.to_string())
+    }
+
+    fn localise(self, text: String) -> String {
+        if self.decimal_comma {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    }
+
+    fn text(self, text: &Text) -> &str {
+        match self.lang {
+            Lang::Fr => &text.fr,
+            Lang::En => &text.en,
+        }
+    }
+}
+
+/// One CSV field, quoted when it must be (RFC 4180): it contains the
+/// separator, a double quote, a line break, or spaces at either end (which
+/// some readers would trim).
+pub fn csv_field(text: &str, separator: char) -> Cow<'_, str> {
+    let needs_quotes = text
+        .chars()
+        .any(|c| c == separator || c == '"' || c == '\n' || c == '\r')
+        || text.starts_with(' ')
+        || text.ends_with(' ');
+    if needs_quotes {
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S], separator: char) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        out.push_str(&csv_field(field.as_ref(), separator));
+    }
+    out.push('\n');
+}
+
+/// The fixed columns of [`lines_csv`], before one column per contract month.
+pub const LINE_COLUMNS: [&str; 11] = [
+    "id",
+    "item",
+    "name",
+    "category",
+    "unit_price",
+    "quantity",
+    "amount",
+    "build",
+    "build_amount",
+    "starts",
+    "total",
+];
+
+/// The priced catalogue lines, one row each: `id, item, name, category,
+/// unit_price, quantity, amount, build, build_amount, starts, total`, then
+/// one column per calendar month of the contract (`YYYY-MM`) with what the
+/// line bills that month (pro rata in a partial month, §7).
+///
+/// `unit_price` is the exact unit price after the commitment-tier discount
+/// (§7, §9.7: only the line is rounded); `amount` is unit price x quantity
+/// rounded to the cent, per month for a monthly line; `build_amount` is the
+/// line's build (§4.1); `starts` is when its run starts (§9.8.2) or when a
+/// one-time line is billed; `total` is the months plus the build.
+pub fn lines_csv(priced: &PricedQuote, options: CsvOptions) -> String {
+    let sep = options.separator();
+    let mut out = String::new();
+    let mut header: Vec<String> = LINE_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    header.extend(priced.months.iter().map(|m| m.format("%Y-%m").to_string()));
+    push_row(&mut out, &header, sep);
+    for line in &priced.lines {
+        let mut row = vec![
+            line.id.0.to_string(),
+            line.item.clone(),
+            options.text(&line.name).to_owned(),
+            line.category.key().to_owned(),
+            options.exact_price(line.unit_price),
+            options.quantity(line.quantity),
+            options.amount(line.amount),
+            line.build.key().to_owned(),
+            options.amount(line.build_amount),
+            line.starts.to_string(),
+            options.amount(line.total),
+        ];
+        row.extend(line.months.iter().map(|m| options.amount(*m)));
+        push_row(&mut out, &row, sep);
+    }
+    out
+}
+
+/// The dated invoicing schedule, one row per amount, in date order:
+/// `date, category, label, amount` (access fee and build instalments §9.2,
+/// §9.8.1; monthly charges pro rata §7; ticket overage at each review §9.6;
+/// the minimum complement §9.2; specific lines §11).
+pub fn schedule_csv(priced: &PricedQuote, options: CsvOptions) -> String {
+    let sep = options.separator();
+    let mut out = String::new();
+    push_row(&mut out, &["date", "category", "label", "amount"], sep);
+    for invoice in &priced.schedule {
+        push_row(
+            &mut out,
+            &[
+                invoice.date.to_string().as_str(),
+                invoice.category.key(),
+                options.text(&invoice.label),
+                &options.amount(invoice.amount),
+            ],
+            sep,
+        );
+    }
+    out
+}
+
+/// A decimal written as a JSON string, for the `Decimal` fields of the
+/// files (percentages, variations) that the engine reads with
+/// `rust_decimal::serde::str`. Only its JSON Schema is used.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct DecimalText;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for DecimalText {
+    fn schema_name() -> Cow<'static, str> {
+        "DecimalText".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "cloudquote::engine::io::DecimalText".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^-?[0-9]+(\.[0-9]+)?$",
+            "description": "A decimal number written as a JSON string (\"33.33\"); a JSON number is refused."
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of a quote file, generated from
+/// [`super::quote::Quote`]: what `quote schema quote` prints and
+/// `docs/quote.schema.json` holds.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn quote_schema() -> String {
+    let mut schema = schemars::schema_for!(super::quote::Quote);
+    schema.insert(
+        "description".to_owned(),
+        format!(
+            "A quote file (schema_version {}). Version 1 files are migrated when read \
+             (see docs/quote-format.md). Amounts and quantities are decimal strings (§7).",
+            super::quote::SCHEMA_VERSION
+        )
+        .into(),
+    );
+    // The engine reads version 1 too, but only by migrating it: the schema
+    // describes the current version.
+    if let Some(version) = schema.pointer_mut("/properties/schema_version") {
+        if let Some(obj) = version.as_object_mut() {
+            obj.insert("const".to_owned(), super::quote::SCHEMA_VERSION.into());
+        }
+    }
+    to_pretty(&schema)
+}
+
+/// The JSON Schema (draft 2020-12) of one price book file, generated from
+/// [`super::pricebook::PriceBook`] (§13): what `quote schema pricebook`
+/// prints and `docs/pricebook.schema.json` holds.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pricebook_schema() -> String {
+    let mut schema = schemars::schema_for!(super::pricebook::PriceBook);
+    schema.insert(
+        "description".to_owned(),
+        "A price book (\"fiche tarifaire\", §13): every price of the catalogue, in force \
+         from its effective date in its region (§9.7). Amounts are decimal strings (§7)."
+            .into(),
+    );
+    to_pretty(&schema)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn to_pretty(schema: &schemars::Schema) -> String {
+    // A schema is plain JSON with string keys: serialising it cannot fail.
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::pricebook::PriceBooks;
+    use crate::engine::pricing::price;
+    use crate::engine::quote::{Quote, SpecificLine};
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Splits a CSV text into records of fields, honouring quotes: the
+    /// reader a spreadsheet would be.
+    fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
+        let mut records = Vec::new();
+        let mut record = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') => quoted = true,
+                (false, '\n') => {
+                    record.push(std::mem::take(&mut field));
+                    records.push(std::mem::take(&mut record));
+                }
+                (false, c) if c == sep => record.push(std::mem::take(&mut field)),
+                (false, c) => field.push(c),
+            }
+        }
+        assert!(field.is_empty() && record.is_empty(), "ends with a newline");
+        records
+    }
+
+    fn sample() -> PricedQuote {
+        let mut quote = Quote::new(day(2027, 1, 16));
+        quote.commitment_months = 12;
+        quote.access_fee_waived = true;
+        let os = quote.add_line("OS-MGD");
+        quote.set_quantity(os, Quantity::parse("2.5").unwrap());
+        quote.add_line("ARCHI");
+        quote.specific.push(SpecificLine {
+            id: 1,
+            label: "Migration \"lot 1\"; reprise, données\nhistoriques".into(),
+            amount: Money::parse("1500").unwrap(),
+            charge: crate::engine::catalog::Charge::OneTime,
+            date: None,
+        });
+        price(&quote, &PriceBooks::builtin().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_they_must_be() {
+        assert_eq!(csv_field("plain", ','), "plain");
+        assert_eq!(csv_field("a,b", ','), "\"a,b\"");
+        assert_eq!(csv_field("a,b", ';'), "a,b");
+        assert_eq!(csv_field("a;b", ';'), "\"a;b\"");
+        assert_eq!(csv_field("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines", ','), "\"two\nlines\"");
+        assert_eq!(csv_field("cr\rhere", ','), "\"cr\rhere\"");
+        assert_eq!(csv_field(" padded", ','), "\" padded\"");
+        assert_eq!(csv_field("", ','), "");
+    }
+
+    #[test]
+    fn amounts_use_the_chosen_decimal_separator() {
+        let dot = CsvOptions::default();
+        let comma = CsvOptions {
+            decimal_comma: true,
+            ..CsvOptions::default()
+        };
+        let m = Money::parse("1234.5").unwrap();
+        assert_eq!(dot.amount(m), "1234.50");
+        assert_eq!(comma.amount(m), "1234,50");
+        assert_eq!(dot.separator(), ',');
+        assert_eq!(comma.separator(), ';');
+        assert_eq!(dot.exact_price(Money::parse("4.275").unwrap()), "4.275");
+        assert_eq!(comma.exact_price(Money::parse("114").unwrap()), "114,00");
+    }
+
+    #[test]
+    fn the_lines_csv_has_one_row_per_line_and_one_column_per_month() {
+        let priced = sample();
+        let records = parse_csv(&lines_csv(&priced, CsvOptions::default()), ',');
+        let header = &records[0];
+        assert_eq!(&header[..11], LINE_COLUMNS);
+        // 16 January 2027 + 12 months: January 2027 to January 2028.
+        assert_eq!(header.len(), 11 + 13);
+        assert_eq!(header[11], "2027-01");
+        assert_eq!(header[23], "2028-01");
+        assert_eq!(records.len(), 1 + priced.lines.len());
+        let os = &records[1];
+        assert_eq!(os[1], "OS-MGD");
+        assert_eq!(os[2], "OS managé", "French by default, as the product");
+        assert_eq!(os[3], "run");
+        // §7: 120.00 at the 12-month tier (0 %) x 2.5 = 300.00 a month.
+        assert_eq!(os[4], "120.00");
+        assert_eq!(os[5], "2.5");
+        assert_eq!(os[6], "300.00");
+        assert_eq!(os[9], "2027-01-16");
+        // §7 pro rata: 16 days of 31 in January 2027 = 154.84.
+        assert_eq!(os[11], "154.84");
+        assert_eq!(os[12], "300.00");
+        // Every row has as many fields as the header.
+        assert!(records.iter().all(|r| r.len() == header.len()));
+        // The row's months sum to its total (no build here).
+        let sum: Decimal = os[11..].iter().map(|a| a.parse::<Decimal>().unwrap()).sum();
+        assert_eq!(sum.to_string(), os[10]);
+    }
+
+    #[test]
+    fn a_decimal_comma_switches_the_separator_and_the_amounts() {
+        let priced = sample();
+        let options = CsvOptions {
+            decimal_comma: true,
+            lang: Lang::Fr,
+        };
+        let text = lines_csv(&priced, options);
+        let records = parse_csv(&text, ';');
+        assert_eq!(records[1][2], "OS managé");
+        assert_eq!(records[1][5], "2,5");
+        assert_eq!(records[1][11], "154,84");
+    }
+
+    #[test]
+    fn the_schedule_csv_quotes_labels_and_sums_to_the_commitment_total() {
+        let priced = sample();
+        for (options, sep) in [
+            (CsvOptions::default(), ','),
+            (
+                CsvOptions {
+                    decimal_comma: true,
+                    lang: Lang::Fr,
+                },
+                ';',
+            ),
+        ] {
+            let text = schedule_csv(&priced, options);
+            let records = parse_csv(&text, sep);
+            assert_eq!(records[0], ["date", "category", "label", "amount"]);
+            assert_eq!(records.len(), 1 + priced.schedule.len());
+            let specific = records
+                .iter()
+                .find(|r| r[1] == "specific_one_time")
+                .expect("the specific line is in the schedule");
+            assert_eq!(
+                specific[2],
+                "Migration \"lot 1\"; reprise, données\nhistoriques"
+            );
+            let total: Decimal = records[1..]
+                .iter()
+                .map(|r| r[3].replace(',', ".").parse::<Decimal>().unwrap())
+                .sum();
+            assert_eq!(
+                Money::from_decimal(total).to_string(),
+                priced.commitment_total.to_string()
+            );
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_schemas_are_json_and_describe_amounts_as_strings() {
+        let quote: serde_json::Value = serde_json::from_str(&quote_schema()).unwrap();
+        assert_eq!(quote["title"], "Quote");
+        assert_eq!(quote["properties"]["schema_version"]["const"], 2);
+        assert_eq!(quote["$defs"]["Money"]["type"], "string");
+        assert_eq!(quote["$defs"]["Quantity"]["type"], "string");
+        let required = quote["required"].as_array().unwrap();
+        assert!(required.iter().any(|r| r == "start_date"));
+        assert!(
+            !required.iter().any(|r| r == "tickets"),
+            "tickets has a default"
+        );
+        let book: serde_json::Value = serde_json::from_str(&pricebook_schema()).unwrap();
+        assert_eq!(book["title"], "PriceBook");
+        assert_eq!(book["additionalProperties"], false);
+    }
+}
