@@ -275,6 +275,21 @@ fn a_scope_increase_above_15_percent_raises_the_mrg_in_proportion() {
     assert_eq!(sum, report.global_mrg_final);
 }
 
+#[test]
+fn an_absurd_scope_variation_is_an_error_not_a_panic() {
+    let mut q = quote(d(2027, 1, 1), 36, &[("OS-MGD", "20")]);
+    q.mrg.global_revenue = Some(money("0.01"));
+    q.mrg.scope_changes = vec![ScopeChange {
+        id: 1,
+        date: d(2028, 1, 1),
+        label: "x".into(),
+        variation: Decimal::MAX,
+    }];
+    let priced = price(&q, &books()).unwrap();
+    let revised = revise(&q, &books(), &priced, &IndexBook::builtin()).unwrap();
+    assert!(minimum_guaranteed_revenue(&q, &priced, &revised).is_err());
+}
+
 fn flat_series(kind: IndexKind, value: &str) -> IndexSeries {
     let values = (2020..2040)
         .flat_map(|y| (1..=12).map(move |m| (y, m)))

@@ -456,6 +456,80 @@ fn full_devops_prices_professional_services_only() {
 }
 
 #[test]
+fn a_line_ordered_later_has_its_build_invoiced_at_its_order_and_delays_nothing() {
+    // §9.8: the build of a line ordered on 2028-03-01 is invoiced then, in
+    // full; the signature lines start at signature (no signature build).
+    let mut qt = quote(36, &[("OS-MGD", "20")]);
+    let id = qt.add_line("OS-MGD");
+    let line = qt.line_mut(id).unwrap();
+    line.build = BuildModel::Full;
+    line.ordered_on = Some(d(2028, 3, 1));
+    let p = priced(&qt);
+    assert_eq!(p.run_start, d(2027, 1, 1));
+    assert_eq!(p.lines[0].starts, d(2027, 1, 1));
+    assert_eq!(p.lines[1].starts, d(2028, 3, 1));
+    let builds: Vec<_> = p
+        .schedule
+        .iter()
+        .filter(|i| i.category == Category::Build)
+        .map(|i| (i.date, i.amount))
+        .collect();
+    assert_eq!(builds, [(d(2028, 3, 1), money("4200.00"))]);
+    assert!(
+        p.issues_at(Location::BuildBilling).next().is_none(),
+        "no 30/70 assumed"
+    );
+    // The monthly price of what is signed leaves the later line out: 20 x 114.00 + 900.00.
+    assert_eq!(p.monthly_recurring, money("3180.00"));
+}
+
+#[test]
+fn full_devops_has_no_minimum_tickets_or_tokens() {
+    // §2: professional services only: nothing of the managed run is billed.
+    let mut qt = quote(12, &[("DEVOPS-EXP", "10")]);
+    qt.model = ManagementModel::FullDevOps;
+    qt.tickets.forecast_per_month = q("30");
+    qt.tokens.changes.push(PlannedChange {
+        id: 1,
+        change: "CHG-DNS".into(),
+        per_year: 12,
+        off_hours: false,
+        accelerated: false,
+    });
+    let p = priced(&qt);
+    assert_eq!(p.commitment_total, money("11500.00"));
+    assert_eq!(p.category_total(Category::MinimumComplement), Money::ZERO);
+    assert_eq!(p.tickets.total, Money::ZERO);
+    assert_eq!(p.tokens.total, Money::ZERO);
+    assert_eq!(p.issues_at(Location::Tickets).count(), 1);
+    assert_eq!(p.issues_at(Location::TokenPack).count(), 1);
+    assert!(!p.has_errors());
+}
+
+#[test]
+fn the_model_is_written_full_devops_and_full_dev_ops_is_still_read() {
+    let mut qt = quote(12, &[]);
+    qt.model = ManagementModel::FullDevOps;
+    let json = qt.to_json();
+    assert!(json.contains("\"model\": \"full_devops\""), "{json}");
+    let old = json.replace("\"full_devops\"", "\"full_dev_ops\"");
+    assert_eq!(
+        Quote::from_json(&old).unwrap().model,
+        ManagementModel::FullDevOps
+    );
+}
+
+#[test]
+fn an_uncountable_build_quantity_is_an_overflow_not_a_misleading_message() {
+    let mut qt = quote(12, &[("OS-MGD", "4294967296")]);
+    qt.lines[0].build = BuildModel::Full;
+    assert!(matches!(
+        price(&qt, &books()),
+        Err(PricingError::Overflow { .. })
+    ));
+}
+
+#[test]
 fn specific_lines_are_priced_as_typed() {
     // §6, §11: off-catalogue work quoted specifically.
     let mut qt = quote(12, &[("OS-MGD", "20")]);

@@ -104,7 +104,12 @@ pub fn minimum_guaranteed_revenue(
         let share = if global_revenue.is_zero() {
             Decimal::ZERO
         } else {
-            change.variation / global_revenue.as_decimal() * Decimal::ONE_HUNDRED
+            // v / G in %: an absurd variation is an error, never a panic.
+            change
+                .variation
+                .checked_div(global_revenue.as_decimal())
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+                .ok_or(Overflow)?
         };
         let raises = share > threshold;
         let mut increase = Money::ZERO;
@@ -178,7 +183,12 @@ pub fn minimum_guaranteed_revenue(
         let attainment_percent = if annual_mrg.is_zero() {
             Decimal::ONE_HUNDRED
         } else {
-            (attainment.as_decimal() / annual_mrg.as_decimal() * Decimal::ONE_HUNDRED).round_dp(1)
+            attainment
+                .as_decimal()
+                .checked_div(annual_mrg.as_decimal())
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+                .ok_or(Overflow)?
+                .round_dp(1)
         };
         years.push(MrgYear {
             year: i as u32 + 1,

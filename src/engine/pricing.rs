@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Months, NaiveDate};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
@@ -132,12 +133,16 @@ pub enum QuoteIssue {
     UnknownPack { code: String },
     #[error("the ordering date is outside the contract")]
     OrderedOutsideContract,
+    /// §2: tickets and tokens belong to managed services.
+    #[error("no incident tickets or change tokens under Full DevOps (§2): not billed")]
+    NoRunServicesUnderFullDevOps,
 }
 
 impl QuoteIssue {
     pub fn severity(&self) -> Severity {
         match self {
             QuoteIssue::NoSupportUnderFullDevOps
+            | QuoteIssue::NoRunServicesUnderFullDevOps
             | QuoteIssue::BuildBillingAssumed { .. }
             | QuoteIssue::SupportCommitmentBeyondContract { .. } => Severity::Warning,
             _ => Severity::Error,
@@ -430,8 +435,8 @@ pub struct PricedQuote {
     pub minimum_complement: Vec<Money>,
     pub schedule: Vec<Invoice>,
     pub years: Vec<YearTotal>,
-    /// The recurring charges of a whole month at run start (lines,
-    /// governance, support, tokens, monthly specific lines).
+    /// The monthly price of what is signed, for a whole month (lines ordered
+    /// at signature, governance, support, tokens, monthly specific lines).
     pub monthly_recurring: Money,
     /// Access fee, build, one-time lines and one-time specific quotes.
     pub one_time: Money,
@@ -688,12 +693,11 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
                 None => p.flag(location, QuoteIssue::BuildNotOffered { model: line.build }),
                 Some(prices) => {
                     let q = line.quantity.as_decimal();
-                    match u32::try_from(q.trunc().mantissa())
-                        .ok()
-                        .filter(|_| q.fract().is_zero())
-                    {
-                        None => p.flag(location, QuoteIssue::BuildNeedsWholeQuantity),
-                        Some(units) => {
+                    match (q.fract().is_zero(), q.to_u32()) {
+                        (false, _) => p.flag(location, QuoteIssue::BuildNeedsWholeQuantity),
+                        // More resources than can be counted: an absurd quantity.
+                        (true, None) => return Err(PricingError::Overflow { location }),
+                        (true, Some(units)) => {
                             let key = (item.code.clone(), line.build);
                             let already = built_so_far.get(&key).copied().unwrap_or(0);
                             build =
@@ -718,12 +722,19 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     }
 
     // §9.8: build invoicing, and when each line's run starts.
-    let build_total = Money::checked_sum(drafts.iter().map(|d| d.build_amount))
-        .map_err(overflow(Location::Totals))?;
+    // §9.8.1: the build ordered at signature is invoiced 30/70 or by lots; a
+    // line ordered later has its build invoiced at its order date.
+    let signature_build = Money::checked_sum(
+        drafts
+            .iter()
+            .filter(|d| d.ordered <= start)
+            .map(|d| d.build_amount),
+    )
+    .map_err(overflow(Location::Totals))?;
     let mut instalments = Vec::new();
     let mut lot_dates: BTreeMap<u32, NaiveDate> = BTreeMap::new();
     let mut delivered = None;
-    if !build_total.is_zero() {
+    if !signature_build.is_zero() {
         let billing = match &quote.build_billing {
             Some(b) => b.clone(),
             None => {
@@ -790,8 +801,8 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             }
         }
         let percents: Vec<Decimal> = parts.iter().map(|(_, _, pct)| *pct).collect();
-        let amounts =
-            split_by_percent(build_total, &percents).map_err(overflow(Location::BuildBilling))?;
+        let amounts = split_by_percent(signature_build, &percents)
+            .map_err(overflow(Location::BuildBilling))?;
         for ((date, label, percent), amount) in parts.into_iter().zip(amounts) {
             p.one_off(
                 date,
@@ -808,13 +819,39 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             });
         }
     }
+    for d in drafts
+        .iter()
+        .filter(|d| d.ordered > start && !d.build_amount.is_zero())
+    {
+        let label = format!("{} ({})", d.item.code, d.ordered);
+        p.one_off(
+            d.ordered,
+            Category::Build,
+            text(
+                format!("Build, ligne commandée ensuite : {label}"),
+                format!("Build of a line ordered later: {label}"),
+            ),
+            d.build_amount,
+            Location::Line(d.line.id),
+        )?;
+        instalments.push(Instalment {
+            date: d.ordered,
+            label,
+            percent: Decimal::ONE_HUNDRED,
+            amount: d.build_amount,
+        });
+    }
+    let build_total = Money::checked_sum(drafts.iter().map(|d| d.build_amount))
+        .map_err(overflow(Location::Totals))?;
     let delivered_or_start = delivered.unwrap_or(start).max(start);
 
     // Run start per line (§9.8.2): its lot's delivery, else the whole build's.
     let mut starts = Vec::with_capacity(drafts.len());
     for d in &drafts {
         let delivery = match d.line.lot {
-            Some(lot) if !build_total.is_zero() => match lot_dates.get(&lot) {
+            // A line ordered later starts at its order, whatever its lot.
+            _ if d.ordered > start => d.ordered,
+            Some(lot) if !signature_build.is_zero() => match lot_dates.get(&lot) {
                 Some(date) => *date,
                 None => {
                     p.flag(Location::Line(d.line.id), QuoteIssue::UnknownLot { lot });
@@ -974,8 +1011,32 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         });
     }
 
-    let tickets = price_tickets(&mut p, &support, run_start)?;
-    let tokens = price_tokens(&mut p, run_start)?;
+    // §2: Full DevOps has no managed service: no incident tickets, no
+    // change tokens and no monthly billing minimum.
+    if full_devops {
+        let plan = &quote.tokens;
+        if !plan.changes.is_empty()
+            || plan.pack.is_some()
+            || !plan.extra_per_month.as_decimal().is_zero()
+        {
+            p.flag(
+                Location::TokenPack,
+                QuoteIssue::NoRunServicesUnderFullDevOps,
+            );
+        }
+        if !quote.tickets.forecast_per_month.as_decimal().is_zero() {
+            p.flag(Location::Tickets, QuoteIssue::NoRunServicesUnderFullDevOps);
+        }
+    }
+    let tickets = if full_devops {
+        PricedTickets {
+            periods: Vec::new(),
+            total: Money::ZERO,
+        }
+    } else {
+        price_tickets(&mut p, &support, run_start)?
+    };
+    let tokens = price_tokens(&mut p, run_start, full_devops)?;
 
     // §6, §11: specific lines.
     for line in &quote.specific {
@@ -1013,8 +1074,13 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     // §9.2: the monthly billing minimum, from run start, pro rata in a partial month.
     let mut minimum_complement = vec![Money::ZERO; p.months.len()];
     for (i, month) in p.months.clone().into_iter().enumerate() {
-        let minimum = prorate(book.monthly_minimum, run_start, end, month)
-            .map_err(overflow(Location::Totals))?;
+        let monthly_minimum = if full_devops {
+            Money::ZERO
+        } else {
+            book.monthly_minimum
+        };
+        let minimum =
+            prorate(monthly_minimum, run_start, end, month).map_err(overflow(Location::Totals))?;
         if minimum.is_zero() {
             continue;
         }
@@ -1059,7 +1125,14 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     let monthly_recurring = Money::checked_sum(
         lines
             .iter()
-            .filter(|l| l.charge == Charge::Monthly)
+            // The monthly price of what is signed: lines ordered later are left out.
+            .filter(|l| {
+                l.charge == Charge::Monthly
+                    && !quote
+                        .lines
+                        .iter()
+                        .any(|q| q.id == l.id && q.ordered_on.is_some_and(|o| o > start))
+            })
             .map(|l| l.amount)
             .chain(support.iter().map(|s| s.monthly))
             .chain(std::iter::once(tokens.chosen.monthly_cost))
@@ -1254,7 +1327,11 @@ fn price_tickets(
 
 /// §6: the token forecast from the change plan, the chosen pack, the
 /// cheapest option, and the monthly token charges from run start.
-fn price_tokens(p: &mut Pricer, run_start: NaiveDate) -> Result<PricedTokens, PricingError> {
+fn price_tokens(
+    p: &mut Pricer,
+    run_start: NaiveDate,
+    full_devops: bool,
+) -> Result<PricedTokens, PricingError> {
     let plan = &p.quote.tokens;
     let chain = p.quote.support_chain;
     let on_demand = p.book.token_price(chain).unwrap_or_default();
@@ -1327,6 +1404,26 @@ fn price_tokens(p: &mut Pricer, run_start: NaiveDate) -> Result<PricedTokens, Pr
             }
         },
     };
+    if full_devops {
+        // §2: no managed service, hence no token purchase.
+        let none = PackOption {
+            pack: None,
+            tokens_per_month: 0,
+            monthly_cost: Money::ZERO,
+        };
+        return Ok(PricedTokens {
+            chain,
+            on_demand_price: on_demand,
+            changes,
+            accelerated_per_year: accelerated,
+            forecast_per_month: forecast.normalize(),
+            chosen: none.clone(),
+            on_demand_only,
+            suggestion,
+            fixed_capacity: None,
+            total: Money::ZERO,
+        });
+    }
     let chosen = PackOption {
         pack: chosen_pack.map(|pk| pk.code.clone()),
         tokens_per_month: chosen_pack.map(|pk| pk.tokens_per_month).unwrap_or(0),

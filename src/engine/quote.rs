@@ -30,6 +30,7 @@ pub enum ManagementModel {
     FullyManaged,
     CoManaged,
     /// Called "Selfcare" in §3: professional services only.
+    #[serde(rename = "full_devops", alias = "full_dev_ops")]
     FullDevOps,
 }
 

@@ -245,6 +245,10 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
             "La date de commande est hors du contrat.",
             "The order date is outside the contract.",
         ),
+        I::NoRunServicesUnderFullDevOps => pick(
+            "Ni tickets ni jetons en Full DevOps (§2) : non facturés.",
+            "No tickets or tokens under Full DevOps (§2): not billed.",
+        ),
     }
 }
 
