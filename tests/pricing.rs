@@ -488,6 +488,7 @@ fn full_devops_has_no_minimum_tickets_or_tokens() {
     // §2: professional services only: nothing of the managed run is billed.
     let mut qt = quote(12, &[("DEVOPS-EXP", "10")]);
     qt.model = ManagementModel::FullDevOps;
+    qt.access_fee_waived = false;
     qt.tickets.forecast_per_month = q("30");
     qt.tokens.changes.push(PlannedChange {
         id: 1,
@@ -497,7 +498,11 @@ fn full_devops_has_no_minimum_tickets_or_tokens() {
         accelerated: false,
     });
     let p = priced(&qt);
-    assert_eq!(p.commitment_total, money("11500.00"));
+    assert_eq!(
+        p.commitment_total,
+        money("11500.00"),
+        "no access fee either"
+    );
     assert_eq!(p.category_total(Category::MinimumComplement), Money::ZERO);
     assert_eq!(p.tickets.total, Money::ZERO);
     assert_eq!(p.tokens.total, Money::ZERO);

@@ -605,8 +605,9 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     };
     let full_devops = quote.model == ManagementModel::FullDevOps;
 
-    // §9.2: the access fee, once, at signature.
-    let access_fee = if quote.access_fee_waived {
+    // §9.2: the access fee, once, at signature; §2: none under Full DevOps,
+    // which subscribes no managed service.
+    let access_fee = if quote.access_fee_waived || full_devops {
         Money::ZERO
     } else {
         book.access_fee

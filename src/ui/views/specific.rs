@@ -28,7 +28,7 @@ pub fn SpecificLines() -> impl IntoView {
                 {move || {
                     let l = lang.get();
                     let items: Vec<String> = out_of_flat_fee().iter().map(|t| text(t, l)).collect();
-                    format!("{} {} (§11).", l.pick("Hors forfait, sur devis ou en jetons :", "Outside the flat fee, on quote or in tokens:"), items.join(" ; "))
+                    format!("{} {} (§11).", l.pick("Hors forfait, sur devis ou en jetons :", "Outside the flat fee, on quote or in tokens:"), items.join(l.pick(" ; ", "; ")))
                 }}
             </p>
             <table class="lines">
