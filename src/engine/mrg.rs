@@ -30,6 +30,8 @@ pub struct MrgYear {
     /// included, unless overridden).
     pub billed: Money,
     pub overridden: bool,
+    /// The forecast depends on a projected or unpublished index (§9.3).
+    pub provisional: bool,
     pub carry_in: Money,
     pub attainment: Money,
     /// Percentage of the annual MRG reached (attainment / annual MRG).
@@ -198,6 +200,12 @@ pub fn minimum_guaranteed_revenue(
             annual_mrg,
             billed,
             overridden: override_value.is_some(),
+            provisional: override_value.is_none()
+                && revised
+                    .lines
+                    .iter()
+                    .flat_map(|l| &l.steps)
+                    .any(|s| s.provisional && s.date < to),
             carry_in,
             attainment,
             attainment_percent,

@@ -81,6 +81,19 @@ test('a pasted index table with a bad line is refused with its line number', asy
   assert.equal(await byId('index-icc-row').count(), before + 2);
 });
 
+test('an absurd MRG rate is a field error and an absurd G a located message', async () => {
+  await byId('mrg-rate').fill('150');
+  await expectText(byId('mrg-rate-error'), /trop grand/);
+  await byId('mrg-rate').fill('80');
+  await byId('scope-add').click();
+  await byId('mrg-g-input').fill('0,01');
+  await byId('scope-variation').last().fill('79228162514264337593543950335');
+  await expectText(byId('finance-error'), /trop grand pour être calculé/);
+  await byId('mrg-g-input').fill('');
+  await byId('scope-variation').last().fill('0');
+  assert.equal(await byId('finance-error').count(), 0);
+});
+
 test('the finance tab made no request elsewhere and logged no error', async () => {
   assert.deepEqual(app.problems(), []);
 });

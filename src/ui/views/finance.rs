@@ -18,7 +18,23 @@ use crate::ui::widgets::parsed_input::ParsedInput;
 
 #[component]
 pub fn FinanceView() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    // The engine refuses amounts it cannot hold (absurd indices or rates):
+    // say so instead of showing stale or empty tables silently.
+    let broken = move || {
+        let priced = state.priced.with(Option::is_some);
+        priced && (state.revised.with(Option::is_none) || state.mrg.with(Option::is_none))
+    };
     view! {
+        <Show when=broken>
+            <p class="error card" role="alert" data-testid="finance-error">
+                {move || lang.get().pick(
+                    "Un montant révisé ou garanti est trop grand pour être calculé : vérifiez les indices, les pourcentages et les montants saisis.",
+                    "A revised or guaranteed amount is too large to compute: check the indices, percentages and amounts entered.",
+                )}
+            </p>
+        </Show>
         <RevisionClause />
         <RevisedPrices />
         <Mrg />
@@ -262,7 +278,7 @@ fn Mrg() -> impl IntoView {
                                             if q.mrg.billed_override.len() <= i { q.mrg.billed_override.resize(i + 1, None); }
                                             q.mrg.billed_override[i] = b;
                                         }) />
-                                    <div class="line-detail">{if y.overridden { l.pick("simulé", "simulated") } else { l.pick("prévision de l'échéancier", "schedule forecast") }} " " {y.billed.format(l)}</div>
+                                    <div class="line-detail" data-testid="mrg-forecast">{if y.overridden { l.pick("simulé", "simulated") } else { l.pick("prévision de l'échéancier", "schedule forecast") }} " " {y.billed.format(l)}{if y.provisional { " *" } else { "" }}</div>
                                 </td>
                                 <td class="num">{y.carry_in.format(l)}</td>
                                 <td class="num">{format!("{} ({} %)", y.attainment.format(l), y.attainment_percent)}</td>
