@@ -482,6 +482,9 @@ struct Pricer<'a> {
     schedule: Vec<Invoice>,
     /// Per month, per category (for the minimum and the per-year totals).
     monthly: Vec<BTreeMap<Category, Money>>,
+    /// The recurring charges per month and category: one schedule entry
+    /// each (the per-line detail stays in each line's months).
+    recurring_months: Vec<BTreeMap<Category, Money>>,
 }
 
 fn overflow(location: Location) -> impl Fn(Overflow) -> PricingError {
@@ -548,26 +551,39 @@ impl<'a> Pricer<'a> {
         to: NaiveDate,
         monthly: Money,
         category: Category,
-        label: &Text,
         location: Location,
     ) -> Result<Vec<Money>, PricingError> {
         let mut amounts = vec![Money::ZERO; self.months.len()];
-        for (i, month) in self.months.clone().into_iter().enumerate() {
-            let amount = prorate(monthly, from, to, month).map_err(overflow(location))?;
+        for (i, month) in self.months.iter().enumerate() {
+            let amount = prorate(monthly, from, to, *month).map_err(overflow(location))?;
             if amount.is_zero() {
                 continue;
             }
             amounts[i] = amount;
-            let slot = self.monthly[i].entry(category).or_default();
-            *slot = slot.checked_add(amount).map_err(overflow(location))?;
-            self.schedule.push(Invoice {
-                date: month.max(from),
-                category,
-                label: label.clone(),
-                amount,
-            });
+            for book in [&mut self.monthly[i], &mut self.recurring_months[i]] {
+                let slot = book.entry(category).or_default();
+                *slot = slot.checked_add(amount).map_err(overflow(location))?;
+            }
         }
         Ok(amounts)
+    }
+
+    /// §7: recurring charges are invoiced at the start of each month (the
+    /// signature day in the first one), one entry per category.
+    fn schedule_recurring(&mut self) {
+        for (month, categories) in self.months.iter().zip(&self.recurring_months) {
+            for (category, amount) in categories {
+                self.schedule.push(Invoice {
+                    date: (*month).max(self.start),
+                    category: *category,
+                    label: text(
+                        category.label(super::lang::Lang::Fr),
+                        category.label(super::lang::Lang::En),
+                    ),
+                    amount: *amount,
+                });
+            }
+        }
     }
 }
 
@@ -599,6 +615,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         start,
         end,
         monthly: vec![BTreeMap::new(); months.len()],
+        recurring_months: vec![BTreeMap::new(); months.len()],
         months,
         issues: Vec::new(),
         schedule: Vec::new(),
@@ -944,7 +961,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             (Charge::Monthly, _) => Category::Run,
         };
         let months = match d.item.charge {
-            Charge::Monthly => p.recurring(starts_on, end, d.amount, category, &label, location)?,
+            Charge::Monthly => p.recurring(starts_on, end, d.amount, category, location)?,
             Charge::OneTime => {
                 p.one_off(starts_on, category, label.clone(), d.amount, location)?;
                 let mut months = vec![Money::ZERO; p.months.len()];
@@ -983,20 +1000,10 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     // Support fees per segment (§9.5: at the book in force at subscription).
     for (kind, segments) in level_timeline {
         let location = Location::Environment(kind);
-        let label = text(
-            format!("Support {}", kind.label(super::lang::Lang::Fr)),
-            format!("Support {}", kind.label(super::lang::Lang::En)),
-        );
         let mut months = vec![Money::ZERO; p.months.len()];
         for seg in &segments {
-            let seg_months = p.recurring(
-                seg.from,
-                seg.to,
-                seg.monthly,
-                Category::Support,
-                &label,
-                location,
-            )?;
+            let seg_months =
+                p.recurring(seg.from, seg.to, seg.monthly, Category::Support, location)?;
             for (slot, m) in months.iter_mut().zip(seg_months) {
                 *slot = slot.checked_add(m).map_err(overflow(location))?;
             }
@@ -1060,14 +1067,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             }
             Charge::Monthly => {
                 let from = line.date.unwrap_or(run_start).max(start);
-                p.recurring(
-                    from,
-                    end,
-                    line.amount,
-                    Category::SpecificMonthly,
-                    &label,
-                    location,
-                )?;
+                p.recurring(from, end, line.amount, Category::SpecificMonthly, location)?;
             }
         }
     }
@@ -1110,6 +1110,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         }
     }
 
+    p.schedule_recurring();
     p.schedule.sort_by_key(|i| (i.date, i.category));
     let years = year_totals(&p)?;
     let totals = overflow(Location::Totals);
@@ -1434,18 +1435,7 @@ fn price_tokens(
     // Pack (committed to the end of the contract) and consumption beyond it.
     let mut total = Money::ZERO;
     if let Some(pk) = chosen_pack {
-        let label = text(
-            format!("Pack de {} jetons / mois", pk.tokens_per_month),
-            format!("Pack of {} tokens / month", pk.tokens_per_month),
-        );
-        let months = p.recurring(
-            run_start,
-            p.end,
-            pk.monthly,
-            Category::TokenPack,
-            &label,
-            location,
-        )?;
+        let months = p.recurring(run_start, p.end, pk.monthly, Category::TokenPack, location)?;
         total =
             Money::checked_sum(months.into_iter().chain([total])).map_err(overflow(location))?;
     }
@@ -1453,18 +1443,7 @@ fn price_tokens(
         .monthly_cost
         .checked_sub(chosen_pack.map(|pk| pk.monthly).unwrap_or_default())
         .map_err(overflow(location))?;
-    let label = text(
-        "Jetons à la demande (prévision)",
-        "Tokens on demand (forecast)",
-    );
-    let months = p.recurring(
-        run_start,
-        p.end,
-        beyond,
-        Category::TokenOnDemand,
-        &label,
-        location,
-    )?;
+    let months = p.recurring(run_start, p.end, beyond, Category::TokenOnDemand, location)?;
     total = Money::checked_sum(months.into_iter().chain([total])).map_err(overflow(location))?;
 
     let fixed_capacity = match plan.fixed_capacity_hours {
