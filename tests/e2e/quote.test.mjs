@@ -23,6 +23,7 @@ test('the page renders with the illustrative price book and empty totals', async
   const { page } = app;
   await expectText(app.page.getByTestId('pricebook-label'), /illustrative/i);
   assert.equal(await page.getByTestId('lines-empty').isVisible(), true);
+  assert.equal(await page.getByTestId('add-item-select').inputValue(), 'OS-MGD', 'the picker starts on managed OS');
   // Default: 36 months, Production on Standard support, Off-Shore: 900.00 a
   // month, raised to the 2 000.00 monthly minimum (§9.2); access fee 2 500.00.
   await expectText(app.page.getByTestId('total-monthly'), '900,00 €');

@@ -19,9 +19,17 @@ pub fn Lines() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let quote = state.quote;
+    // The picker starts on the first managed service (the OS, §7.1.2: every
+    // other level needs it), not on governance.
     let first_code = state
         .book
-        .with_value(|b| b.items.first().map(|i| i.code.clone()))
+        .with_value(|b| {
+            b.items
+                .iter()
+                .find(|i| i.family == Family::Os)
+                .or(b.items.first())
+                .map(|i| i.code.clone())
+        })
         .unwrap_or_default();
     let picked = RwSignal::new(first_code);
     let ids = move || quote.with(|q| q.lines.iter().map(|l| l.id).collect::<Vec<_>>());
