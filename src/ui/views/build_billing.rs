@@ -13,6 +13,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::text::{Hint, Th};
 
 #[component]
 pub fn BuildBillingView() -> impl IntoView {
@@ -88,12 +89,7 @@ pub fn BuildBillingView() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="build-title">
             <h2 id="build-title">{move || lang.get().pick("Facturation du build (§9.8)", "Build invoicing (§9.8)")}</h2>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Le modèle de build se choisit sur chaque ligne (onglet Proposition). La première ressource d'un type est au prix « première », les suivantes au prix « suivante » (§4.1). Le run d'une ligne démarre à la livraison de son lot, ou du build entier (§9.8.2).",
-                    "Pick the build model on each line (Proposal tab). The first resource of a type costs the “first” price, the others the “next” price (§4.1). A line's run starts when its lot, or the whole build, is delivered (§9.8.2).",
-                )}
-            </p>
+            <Hint fr="Le modèle de build se choisit sur chaque ligne (onglet Proposition). La première ressource d'un type est au prix « première », les suivantes au prix « suivante » (§4.1). Le run d'une ligne démarre à la livraison de son lot, ou du build entier (§9.8.2)." en="Pick the build model on each line (Proposal tab). The first resource of a type costs the “first” price, the others the “next” price (§4.1). A line's run starts when its lot, or the whole build, is delivered (§9.8.2)." />
             <fieldset class="radios">
                 <legend>{move || lang.get().pick("Mode", "Mode")}</legend>
                 {[("none", "Non précisé", "Not set"), ("thirty_seventy", "30 % à la signature / 70 % en fin de build", "30 % at signature / 70 % at end of build"), ("milestones", "Par lots (jalons)", "By lots (milestones)")]
@@ -139,10 +135,10 @@ pub fn BuildBillingView() -> impl IntoView {
             <h3>{move || format!("{} {}", lang.get().pick("Échéances du build — total", "Build instalments — total"), total())}</h3>
             <table class="lines" data-testid="instalments">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Date", "Date")}</th>
-                    <th scope="col">{move || lang.get().pick("Libellé", "Label")}</th>
+                    <Th fr="Date" en="Date" />
+                    <Th fr="Libellé" en="Label" />
                     <th scope="col" class="num">"%"</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Montant", "Amount")}</th>
+                    <Th fr="Montant" en="Amount" num=true />
                 </tr></thead>
                 <tbody>{instalments}</tbody>
             </table>
@@ -227,8 +223,8 @@ fn Lots() -> impl IntoView {
         <table class="lines" data-testid="lots">
             <thead><tr>
                 <th scope="col">"#"</th>
-                <th scope="col">{move || lang.get().pick("Libellé", "Label")}</th>
-                <th scope="col">{move || lang.get().pick("Livraison", "Delivery")}</th>
+                <Th fr="Libellé" en="Label" />
+                <Th fr="Livraison" en="Delivery" />
                 <th scope="col" class="num">"%"</th>
                 <th scope="col"></th>
             </tr></thead>

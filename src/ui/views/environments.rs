@@ -6,6 +6,7 @@ use crate::engine::pricing::Location;
 use crate::engine::support::{EnvironmentKind, SupportLevel};
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
+use crate::ui::widgets::text::Th;
 
 #[component]
 pub fn Environments() -> impl IntoView {
@@ -17,9 +18,9 @@ pub fn Environments() -> impl IntoView {
             <table class="envs">
                 <thead>
                     <tr>
-                        <th scope="col">{move || lang.get().pick("Environnement", "Environment")}</th>
-                        <th scope="col">{move || lang.get().pick("Niveau de support", "Support level")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Support / mois", "Support / month")}</th>
+                        <Th fr="Environnement" en="Environment" />
+                        <Th fr="Niveau de support" en="Support level" />
+                        <Th fr="Support / mois" en="Support / month" num=true />
                     </tr>
                 </thead>
                 <tbody>

@@ -15,6 +15,7 @@ use crate::ui::views::indices_editor::IndicesEditor;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::line_chart::{LineChart, Series};
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::text::{Hint, Th};
 
 #[component]
 pub fn FinanceView() -> impl IntoView {
@@ -82,12 +83,7 @@ fn RevisionClause() -> impl IntoView {
                         on_valid=move |c| quote.update(|q| q.revision.coefficient_decimals = c) />
                 </div>
             </div>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Révisés : les unités de service mensuelles (pas la sauvegarde, le support, les jetons ni les frais uniques). Le coefficient est gardé en pleine précision et chaque prix révisé est arrondi au centime une fois par révision. Une part « répercussion éditeur » (§9.3.3) se saisit par ligne ci-dessous.",
-                    "Revised: monthly service units (not backup, support, tokens or one-time charges). The coefficient keeps full precision and each revised price is rounded to the cent once per revision. A vendor pass-through share (§9.3.3) is set per line below.",
-                )}
-            </p>
+            <Hint fr="Révisés : les unités de service mensuelles (pas la sauvegarde, le support, les jetons ni les frais uniques). Le coefficient est gardé en pleine précision et chaque prix révisé est arrondi au centime une fois par révision. Une part « répercussion éditeur » (§9.3.3) se saisit par ligne ci-dessous." en="Revised: monthly service units (not backup, support, tokens or one-time charges). The coefficient keeps full precision and each revised price is rounded to the cent once per revision. A vendor pass-through share (§9.3.3) is set per line below." />
         </section>
     }
 }
@@ -237,12 +233,12 @@ fn RevisedPrices() -> impl IntoView {
             <div class="scroll">
                 <table class="lines" data-testid="revision-table">
                     <thead><tr>
-                        <th scope="col">{move || lang.get().pick("Ligne", "Line")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Répercussion %/an (§9.3.3)", "Pass-through %/yr (§9.3.3)")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Signature", "Signature")}</th>
+                        <Th fr="Ligne" en="Line" />
+                        <Th fr="Répercussion %/an (§9.3.3)" en="Pass-through %/yr (§9.3.3)" num=true />
+                        <Th fr="Signature" en="Signature" num=true />
                         {heads}
-                        <th scope="col" class="num">{move || lang.get().pick("Hausse", "Increase")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Régularisation", "Regularisation")}</th>
+                        <Th fr="Hausse" en="Increase" num=true />
+                        <Th fr="Régularisation" en="Regularisation" num=true />
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -395,13 +391,13 @@ fn Mrg() -> impl IntoView {
             {summary}
             <table class="lines" data-testid="mrg-table">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Année de RUN", "Run year")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("MRG annuel", "Annual MRG")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Facturé (simuler)", "Billed (simulate)")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Report entrant", "Carry-in")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Atteint", "Attained")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Différentiel", "Shortfall")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Report sortant", "Carry-out")}</th>
+                    <Th fr="Année de RUN" en="Run year" />
+                    <Th fr="MRG annuel" en="Annual MRG" num=true />
+                    <Th fr="Facturé (simuler)" en="Billed (simulate)" num=true />
+                    <Th fr="Report entrant" en="Carry-in" num=true />
+                    <Th fr="Atteint" en="Attained" num=true />
+                    <Th fr="Différentiel" en="Shortfall" num=true />
+                    <Th fr="Report sortant" en="Carry-out" num=true />
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -11,6 +11,7 @@ use crate::ui::format::date;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::text::Th;
 
 fn title(kind: IndexKind, lang: crate::engine::lang::Lang) -> &'static str {
     match kind {
@@ -198,10 +199,10 @@ fn SeriesCard(kind: IndexKind) -> impl IntoView {
             <div class="scroll short">
                 <table class="lines">
                     <thead><tr>
-                        <th scope="col">{move || lang.get().pick("Période", "Period")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Valeur", "Value")}</th>
-                        <th scope="col">{move || lang.get().pick("Publication", "Published")}</th>
-                        <th scope="col">{move || lang.get().pick("Source", "Source")}</th>
+                        <Th fr="Période" en="Period" />
+                        <Th fr="Valeur" en="Value" num=true />
+                        <Th fr="Publication" en="Published" />
+                        <Th fr="Source" en="Source" />
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>

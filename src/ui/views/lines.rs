@@ -13,6 +13,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::text::Th;
 
 #[component]
 pub fn Lines() -> impl IntoView {
@@ -94,10 +95,10 @@ pub fn Lines() -> impl IntoView {
             <table class="lines" data-testid="lines">
                 <thead>
                     <tr>
-                        <th scope="col">{move || lang.get().pick("Service", "Service")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Prix unitaire", "Unit price")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Quantité", "Quantity")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("Montant", "Amount")}</th>
+                        <Th fr="Service" en="Service" />
+                        <Th fr="Prix unitaire" en="Unit price" num=true />
+                        <Th fr="Quantité" en="Quantity" num=true />
+                        <Th fr="Montant" en="Amount" num=true />
                         <th scope="col"><span class="sr-only">{move || lang.get().pick("Actions", "Actions")}</span></th>
                     </tr>
                 </thead>

@@ -11,6 +11,7 @@ use crate::engine::pricing::{Category, PricedQuote};
 use crate::ui::format::{date, month};
 use crate::ui::state::use_state;
 use crate::ui::widgets::stacked_bars::{Bar, StackedBars};
+use crate::ui::widgets::text::{Hint, Th};
 
 /// Schedule amounts per calendar month of the contract and category (a month
 /// without any invoice, e.g. during the build, is listed empty).
@@ -124,23 +125,18 @@ pub fn ScheduleView() -> impl IntoView {
             <StackedBars bars lang title />
             <table class="lines" data-testid="years">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Année", "Year")}</th>
-                    <th scope="col">{move || lang.get().pick("Période", "Period")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Frais uniques", "One-time")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Récurrent", "Recurring")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Total", "Total")}</th>
+                    <Th fr="Année" en="Year" />
+                    <Th fr="Période" en="Period" />
+                    <Th fr="Frais uniques" en="One-time" num=true />
+                    <Th fr="Récurrent" en="Recurring" num=true />
+                    <Th fr="Total" en="Total" num=true />
                 </tr></thead>
                 <tbody>{years}</tbody>
             </table>
         </section>
         <section class="card" aria-labelledby="months-title">
             <h2 id="months-title">{move || lang.get().pick("Échéancier mensuel (HT)", "Monthly schedule (excl. VAT)")}</h2>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Récurrent facturé au début de chaque mois (prorata temporis les mois incomplets, §7) ; build aux échéances (§9.8.1) ; dépassement de tickets à chaque bilan ; complément jusqu'au minimum mensuel (§9.2).",
-                    "Recurring charges billed at the start of each month (pro rata in partial months, §7); build at its instalments (§9.8.1); ticket overage at each review; a complement up to the monthly minimum (§9.2).",
-                )}
-            </p>
+            <Hint fr="Récurrent facturé au début de chaque mois (prorata temporis les mois incomplets, §7) ; build aux échéances (§9.8.1) ; dépassement de tickets à chaque bilan ; complément jusqu'au minimum mensuel (§9.2)." en="Recurring charges billed at the start of each month (pro rata in partial months, §7); build at its instalments (§9.8.1); ticket overage at each review; a complement up to the monthly minimum (§9.2)." />
             {months_table}
         </section>
     }

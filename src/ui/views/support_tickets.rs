@@ -13,6 +13,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::text::{Hint, Th};
 
 #[component]
 pub fn SupportAndTickets() -> impl IntoView {
@@ -30,12 +31,7 @@ fn Governance() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="gov-title">
             <h2 id="gov-title">{move || lang.get().pick("Gouvernance (§6.1)", "Governance (§6.1)")}</h2>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Service Delivery Manager et Contract Business Manager : obligatoires dès qu'un environnement est en Premium, indisponibles sinon (§6.1.1, §6.1.2 ; un projet en Initial seul est traité comme un projet en Standard seul). Ajoutez-les comme lignes « Gouvernance » dans l'onglet Proposition ; les expertises (architecture, DevOps, SRE, DRE) sont en régie.",
-                    "Service Delivery Manager and Contract Business Manager: mandatory once an environment is Premium, unavailable otherwise (§6.1.1, §6.1.2; an Initial-only project is treated like a Standard-only one). Add them as “Governance” lines in the Proposal tab; expertise (architecture, DevOps, SRE, DRE) is time and material.",
-                )}
-            </p>
+            <Hint fr="Service Delivery Manager et Contract Business Manager : obligatoires dès qu'un environnement est en Premium, indisponibles sinon (§6.1.1, §6.1.2 ; un projet en Initial seul est traité comme un projet en Standard seul). Ajoutez-les comme lignes « Gouvernance » dans l'onglet Proposition ; les expertises (architecture, DevOps, SRE, DRE) sont en régie." en="Service Delivery Manager and Contract Business Manager: mandatory once an environment is Premium, unavailable otherwise (§6.1.1, §6.1.2; an Initial-only project is treated like a Standard-only one). Add them as “Governance” lines in the Proposal tab; expertise (architecture, DevOps, SRE, DRE) is time and material." />
             <IssueNote location=Location::Governance testid="governance-issue" />
         </section>
     }
@@ -71,17 +67,12 @@ fn SupportTimeline() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="support-title">
             <h2 id="support-title">{move || lang.get().pick("Évolution du support (§5.3)", "Support timeline (§5.3)")}</h2>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Souscription de 6 mois minimum ; pendant l'engagement le niveau ne peut qu'augmenter ; chaque montée de niveau réengage 6 mois ; un changement prend effet le 1er d'un mois.",
-                    "6-month minimum subscription; while committed the level can only go up; each upgrade commits 6 more months; a change takes effect on the 1st of a month.",
-                )}
-            </p>
+            <Hint fr="Souscription de 6 mois minimum ; pendant l'engagement le niveau ne peut qu'augmenter ; chaque montée de niveau réengage 6 mois ; un changement prend effet le 1er d'un mois." en="6-month minimum subscription; while committed the level can only go up; each upgrade commits 6 more months; a change takes effect on the 1st of a month." />
             <table class="lines" data-testid="support-changes">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Environnement", "Environment")}</th>
-                    <th scope="col">{move || lang.get().pick("À partir du", "From")}</th>
-                    <th scope="col">{move || lang.get().pick("Niveau", "Level")}</th>
+                    <Th fr="Environnement" en="Environment" />
+                    <Th fr="À partir du" en="From" />
+                    <Th fr="Niveau" en="Level" />
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>
@@ -101,11 +92,11 @@ fn SupportTimeline() -> impl IntoView {
             <h3>{move || lang.get().pick("Périodes facturées", "Billed periods")}</h3>
             <table class="lines">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Environnement", "Environment")}</th>
-                    <th scope="col">{move || lang.get().pick("Période", "Period")}</th>
-                    <th scope="col">{move || lang.get().pick("Niveau", "Level")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Par mois", "Per month")}</th>
-                    <th scope="col">{move || lang.get().pick("Engagé jusqu'au", "Committed until")}</th>
+                    <Th fr="Environnement" en="Environment" />
+                    <Th fr="Période" en="Period" />
+                    <Th fr="Niveau" en="Level" />
+                    <Th fr="Par mois" en="Per month" num=true />
+                    <Th fr="Engagé jusqu'au" en="Committed until" />
                 </tr></thead>
                 <tbody>{segments}</tbody>
             </table>
@@ -224,20 +215,15 @@ fn Tickets() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "Le dépassement est facturé à chaque bilan, au prix du ticket du niveau le plus élevé parmi les environnements (§9.6).",
-                    "Overage is billed at each review, at the ticket price of the highest level among environments (§9.6).",
-                )}
-            </p>
+            <Hint fr="Le dépassement est facturé à chaque bilan, au prix du ticket du niveau le plus élevé parmi les environnements (§9.6)." en="Overage is billed at each review, at the ticket price of the highest level among environments (§9.6)." />
             <IssueNote location=Location::Tickets testid="tickets-issue" />
             <table class="lines" data-testid="ticket-periods">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Période", "Period")}</th>
-                    <th scope="col">{move || lang.get().pick("Classe", "Class")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Prix", "Price")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Dépassement", "Overage")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Montant", "Amount")}</th>
+                    <Th fr="Période" en="Period" />
+                    <Th fr="Classe" en="Class" />
+                    <Th fr="Prix" en="Price" num=true />
+                    <Th fr="Dépassement" en="Overage" num=true />
+                    <Th fr="Montant" en="Amount" num=true />
                 </tr></thead>
                 <tbody>{periods}</tbody>
             </table>

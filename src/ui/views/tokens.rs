@@ -15,6 +15,7 @@ use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::text::{Hint, Th};
 
 fn option_label(o: &PackOption, lang: Lang) -> String {
     match &o.pack {
@@ -59,19 +60,14 @@ pub fn TokensView() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="tokens-title">
             <h2 id="tokens-title">{move || lang.get().pick("Plan de changements en jetons (§6)", "Change plan in tokens (§6)")}</h2>
-            <p class="hint">
-                {move || lang.get().pick(
-                    "1 jeton = 30 minutes. Hors heures ouvrées (9 h–18 h, lundi–vendredi, hors jours fériés, heure de Paris) x2 ; accéléré x2 (6 par an au plus) ; les deux x4.",
-                    "1 token = 30 minutes. Outside business hours (9:00–18:00, Monday–Friday, French holidays excluded, Paris time) x2; accelerated x2 (at most 6 a year); both x4.",
-                )}
-            </p>
+            <Hint fr="1 jeton = 30 minutes. Hors heures ouvrées (9 h–18 h, lundi–vendredi, hors jours fériés, heure de Paris) x2 ; accéléré x2 (6 par an au plus) ; les deux x4." en="1 token = 30 minutes. Outside business hours (9:00–18:00, Monday–Friday, French holidays excluded, Paris time) x2; accelerated x2 (at most 6 a year); both x4." />
             <table class="lines" data-testid="token-changes">
                 <thead><tr>
-                    <th scope="col">{move || lang.get().pick("Changement", "Change")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Par an", "Per year")}</th>
-                    <th scope="col">{move || lang.get().pick("Hors heures", "Off hours")}</th>
-                    <th scope="col">{move || lang.get().pick("Accéléré", "Accelerated")}</th>
-                    <th scope="col" class="num">{move || lang.get().pick("Jetons / an", "Tokens / year")}</th>
+                    <Th fr="Changement" en="Change" />
+                    <Th fr="Par an" en="Per year" num=true />
+                    <Th fr="Hors heures" en="Off hours" />
+                    <Th fr="Accéléré" en="Accelerated" />
+                    <Th fr="Jetons / an" en="Tokens / year" num=true />
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>

@@ -3,3 +3,4 @@ pub mod issue_note;
 pub mod line_chart;
 pub mod parsed_input;
 pub mod stacked_bars;
+pub mod text;
