@@ -13,6 +13,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::{Hint, Th};
 
 #[component]
@@ -206,13 +207,10 @@ fn Lots() -> impl IntoView {
                             />
                         </td>
                         <td>
-                            <button type="button" class="icon"
-                                aria-label=move || lang.get().pick("Retirer le lot", "Remove lot")
-                                on:click=move |_| {
+                            <RemoveButton fr="Retirer le lot" en="Remove lot" on_remove=move || {
                                     quote.update(|q| if let Some(BuildBilling::Milestones { lots }) = &mut q.build_billing { lots.retain(|l| l.id != id) });
                                     ids.update(|v| v.retain(|x| *x != id));
-                                }
-                            >"✕"</button>
+                                } />
                         </td>
                     </tr>
                 })

@@ -11,6 +11,7 @@ use crate::ui::format::date;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::Th;
 
 fn title(kind: IndexKind, lang: crate::engine::lang::Lang) -> &'static str {
@@ -80,8 +81,7 @@ fn SeriesCard(kind: IndexKind) -> impl IntoView {
                             <td class="source">{format!("{provenance}{billed}")}</td>
                             <td>
                                 {user.then(|| view! {
-                                    <button type="button" class="icon" aria-label=move || lang.get().pick("Retirer la valeur", "Remove the value")
-                                        on:click=move |_| indices.update(|b| b.series_mut(kind).remove(period, old))>"✕"</button>
+                                    <RemoveButton fr="Retirer la valeur" en="Remove the value" on_remove=move || indices.update(|b| b.series_mut(kind).remove(period, old)) />
                                 })}
                             </td>
                         </tr>

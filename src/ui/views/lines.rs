@@ -13,6 +13,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::Th;
 
 #[component]
@@ -146,12 +147,13 @@ fn LineRow(id: LineId) -> impl IntoView {
             None => code.clone(),
         }
     };
-    let priced = move || {
+    // This row's share of the priced quote: the row re-renders only when it changes.
+    let priced = Memo::new(move |_| {
         state.priced.with(|p| {
             p.as_ref()
                 .and_then(|p| p.lines.iter().find(|l| l.id == id).cloned())
         })
-    };
+    });
     let detail = {
         let item = item.clone();
         move || {
@@ -164,7 +166,7 @@ fn LineRow(id: LineId) -> impl IntoView {
                 if let Some(c) = &i.clause {
                     parts.push(c.clone());
                 }
-                if let Some(p) = priced() {
+                if let Some(p) = priced.get() {
                     if let Some(t) = p.tier_months {
                         parts.push(format!(
                             "{} {t} {} (−{} %)",
@@ -184,18 +186,21 @@ fn LineRow(id: LineId) -> impl IntoView {
         }
     };
     let unit_price = move || {
-        priced()
+        priced
+            .get()
             .map(|p| p.unit_price.format(lang.get()))
             .or_else(|| item.as_ref().map(|i| i.price.format(lang.get())))
             .unwrap_or_else(|| "—".into())
     };
     let amount = move || {
-        priced()
+        priced
+            .get()
             .map(|l| l.amount.format(lang.get()))
             .unwrap_or_else(|| "—".into())
     };
     let build_amount = move || {
-        priced()
+        priced
+            .get()
             .filter(|l| !l.build_amount.is_zero())
             .map(|l| {
                 format!(
@@ -316,13 +321,7 @@ fn LineRow(id: LineId) -> impl IntoView {
                 <div class="line-detail" data-testid="line-build-amount">{build_amount}</div>
             </td>
             <td>
-                <button
-                    type="button"
-                    class="icon"
-                    data-testid="line-remove"
-                    aria-label=move || lang.get().pick("Retirer la ligne", "Remove line")
-                    on:click=move |_| quote.update(|q| q.remove_line(id))
-                >"✕"</button>
+                <RemoveButton fr="Retirer la ligne" en="Remove line" testid="line-remove" on_remove=move || quote.update(|q| q.remove_line(id)) />
             </td>
         </tr>
     }

@@ -14,6 +14,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
 
 #[component]
 pub fn SpecificLines() -> impl IntoView {
@@ -121,12 +122,7 @@ fn SpecificRow(id: u32) -> impl IntoView {
                 />
             </td>
             <td>
-                <button
-                    type="button"
-                    class="icon"
-                    aria-label=move || lang.get().pick("Retirer", "Remove")
-                    on:click=move |_| quote.update(|q| q.specific.retain(|s| s.id != id))
-                >"✕"</button>
+                <RemoveButton on_remove=move || quote.update(|q| q.specific.retain(|s| s.id != id)) />
             </td>
         </tr>
     }

@@ -13,6 +13,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::{Hint, Th};
 
 #[component]
@@ -154,8 +155,7 @@ fn ChangeRow(id: u32) -> impl IntoView {
                 </select>
             </td>
             <td>
-                <button type="button" class="icon" aria-label=move || lang.get().pick("Retirer", "Remove")
-                    on:click=move |_| quote.update(|q| q.support_changes.retain(|c| c.id != id))>"✕"</button>
+                <RemoveButton on_remove=move || quote.update(|q| q.support_changes.retain(|c| c.id != id)) />
             </td>
         </tr>
     }

@@ -15,6 +15,7 @@ use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::{Hint, Th};
 
 fn option_label(o: &PackOption, lang: Lang) -> String {
@@ -226,8 +227,7 @@ fn ChangeRow(id: u32) -> impl IntoView {
             </td>
             <td class="num" data-testid="token-change-tokens">{move || priced().map(|t| t.to_string()).unwrap_or_else(|| "—".into())}</td>
             <td>
-                <button type="button" class="icon" aria-label=move || lang.get().pick("Retirer", "Remove")
-                    on:click=move |_| quote.update(|q| q.tokens.changes.retain(|c| c.id != id))>"✕"</button>
+                <RemoveButton on_remove=move || quote.update(|q| q.tokens.changes.retain(|c| c.id != id)) />
             </td>
         </tr>
     }
