@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::catalog::{BuildModel, Charge, Family};
+use super::comparison::Scenario;
 use super::lang::Lang;
 use super::money::{Money, Quantity};
+use super::raci::RaciSettings;
+use super::sla::CreditMonth;
 use super::support::{Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
 
 /// The version of the quote format this build writes; older ones are migrated.
@@ -246,6 +249,15 @@ pub struct Quote {
     /// §9.4: the minimum guaranteed revenue clause and its simulation.
     #[serde(default)]
     pub mrg: MrgTerms,
+    /// §10: the user's changes to the default RACI of each model.
+    #[serde(default, skip_serializing_if = "RaciSettings::is_default")]
+    pub raci: RaciSettings,
+    /// §8.5 (SPEC §9): the month simulated for service-level credits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_simulation: Option<CreditMonth>,
+    /// SPEC §1: the scenarios compared side by side with this quote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparison: Vec<Scenario>,
 }
 
 /// §9.3: how prices are revised on each anniversary. Options beyond the
@@ -376,6 +388,9 @@ impl Quote {
             access_fee_waived: false,
             revision: RevisionTerms::default(),
             mrg: MrgTerms::default(),
+            raci: RaciSettings::default(),
+            sla_simulation: None,
+            comparison: Vec::new(),
         }
     }
 

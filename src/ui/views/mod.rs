@@ -1,11 +1,14 @@
 pub mod build_billing;
+pub mod comparison;
 pub mod environments;
 pub mod finance;
+pub mod guarantees;
 pub mod header;
 pub mod indices_editor;
 pub mod lines;
 pub mod project_form;
 pub mod quote_screen;
+pub mod raci;
 pub mod schedule;
 pub mod specific;
 pub mod support_tickets;

@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 
 use super::build_billing::BuildBillingView;
+use super::comparison::ComparisonView;
 use super::environments::Environments;
 use super::finance::FinanceView;
+use super::guarantees::GuaranteesView;
 use super::lines::Lines;
 use super::project_form::ProjectForm;
+use super::raci::RaciView;
 use super::schedule::ScheduleView;
 use super::specific::SpecificLines;
 use super::support_tickets::SupportAndTickets;
@@ -22,16 +25,22 @@ enum Tab {
     Tokens,
     Schedule,
     Finance,
+    Raci,
+    Guarantees,
+    Compare,
 }
 
 impl Tab {
-    const ALL: [Tab; 6] = [
+    const ALL: [Tab; 9] = [
         Tab::Proposal,
         Tab::Build,
         Tab::Support,
         Tab::Tokens,
         Tab::Schedule,
         Tab::Finance,
+        Tab::Raci,
+        Tab::Guarantees,
+        Tab::Compare,
     ];
 
     fn key(self) -> &'static str {
@@ -42,6 +51,9 @@ impl Tab {
             Tab::Tokens => "tokens",
             Tab::Schedule => "schedule",
             Tab::Finance => "finance",
+            Tab::Raci => "raci",
+            Tab::Guarantees => "guarantees",
+            Tab::Compare => "compare",
         }
     }
 }
@@ -60,6 +72,9 @@ pub fn QuoteScreen() -> impl IntoView {
             Tab::Tokens => l.pick("Jetons", "Tokens"),
             Tab::Schedule => l.pick("Échéancier", "Schedule"),
             Tab::Finance => l.pick("Finance", "Finance"),
+            Tab::Raci => l.pick("Qui fait quoi", "Who does what"),
+            Tab::Guarantees => l.pick("Engagements de service", "Service levels"),
+            Tab::Compare => l.pick("Comparer", "Compare"),
         }
     };
     view! {
@@ -98,6 +113,9 @@ pub fn QuoteScreen() -> impl IntoView {
                         Tab::Tokens => view! { <TokensView /> }.into_any(),
                         Tab::Schedule => view! { <ScheduleView /> }.into_any(),
                         Tab::Finance => view! { <FinanceView /> }.into_any(),
+                        Tab::Raci => view! { <RaciView /> }.into_any(),
+                        Tab::Guarantees => view! { <GuaranteesView /> }.into_any(),
+                        Tab::Compare => view! { <ComparisonView /> }.into_any(),
                     }}
                 </div>
             </div>

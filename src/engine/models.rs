@@ -1,0 +1,1 @@
+//! SPEC §2: what each management model allows.

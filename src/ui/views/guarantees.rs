@@ -1,0 +1,8 @@
+//! Work in progress.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn GuaranteesView() -> impl IntoView {
+    view! { <section class="card"></section> }
+}
