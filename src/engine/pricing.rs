@@ -15,6 +15,7 @@ use thiserror::Error;
 
 use super::build::{build_amount, split_by_percent, thirty_seventy};
 use super::catalog::{BuildModel, Charge, Family, Unit};
+use super::models;
 use super::money::{Money, Overflow, Quantity};
 use super::pricebook::{GovernanceRole, PriceBook, PriceBooks, Text};
 use super::quote::{
@@ -87,7 +88,7 @@ pub enum QuoteIssue {
     #[error("“{code}” is not in the price book in force")]
     UnknownItem { code: String },
     /// §2: Full DevOps quotes professional services only.
-    #[error("not available under Full DevOps: only professional services are sold (§2)")]
+    #[error("set aside under Full DevOps: only professional services are sold (§2); another model restores it")]
     NotSoldUnderFullDevOps { family: Family },
     /// §2: Full DevOps has no managed service, hence no support subscription.
     #[error("no support subscription under Full DevOps (§2)")]
@@ -142,6 +143,7 @@ impl QuoteIssue {
     pub fn severity(&self) -> Severity {
         match self {
             QuoteIssue::NoSupportUnderFullDevOps
+            | QuoteIssue::NotSoldUnderFullDevOps { .. }
             | QuoteIssue::NoRunServicesUnderFullDevOps
             | QuoteIssue::BuildBillingAssumed { .. }
             | QuoteIssue::SupportCommitmentBeyondContract { .. } => Severity::Warning,
@@ -679,8 +681,9 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             );
             continue;
         };
-        // §2: Full DevOps buys professional services only.
-        if full_devops && !item.family.is_professional_service() {
+        // §2: Full DevOps buys professional services only; the line stays in
+        // the quote, set aside, and counts again under another model.
+        if !models::line_allowed(quote.model, item.family) {
             p.flag(
                 location,
                 QuoteIssue::NotSoldUnderFullDevOps {

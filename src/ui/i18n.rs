@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::engine::catalog::Family;
 use crate::engine::lang::Lang;
+use crate::engine::models::SetAside;
 use crate::engine::money::NumberError;
 use crate::engine::pricebook::GovernanceRole;
 use crate::engine::pricing::{PricingError, QuoteIssue};
@@ -86,8 +87,8 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
             }
         }
         I::NotSoldUnderFullDevOps { .. } => pick(
-            "Non disponible en Full DevOps : seuls les services professionnels sont vendus (§2).",
-            "Not available under Full DevOps: only professional services are sold (§2).",
+            "Mis de côté en Full DevOps : seuls les services professionnels sont vendus (§2) ; un autre modèle le rétablit.",
+            "Set aside under Full DevOps: only professional services are sold (§2); another model restores it.",
         ),
         I::NoSupportUnderFullDevOps => pick(
             "Pas de support souscrit en Full DevOps (§2) : non facturé.",
@@ -274,5 +275,36 @@ pub fn pricing_error(error: &PricingError, lang: Lang) -> String {
         (PricingError::Overflow { .. }, Lang::En) => {
             "An amount is too large to compute: check the quantities. The totals shown are the last valid ones.".into()
         }
+    }
+}
+
+/// §2: one part of the quote a management model leaves out of the price.
+pub fn set_aside(part: &SetAside, lang: Lang) -> String {
+    let pick = |fr: &'static str, en: &'static str| lang.pick(fr, en).to_owned();
+    match part {
+        SetAside::Line { item, family, .. } => format!(
+            "{} {item} ({})",
+            lang.pick("Ligne", "Line"),
+            family.label(lang)
+        ),
+        SetAside::Support { environment, level } => format!(
+            "{} {} ({})",
+            lang.pick("Support", "Support"),
+            environment.label(lang),
+            level.label(lang)
+        ),
+        SetAside::Tickets => pick("Tickets d'incident prévus", "Forecast incident tickets"),
+        SetAside::Tokens => pick(
+            "Plan de jetons (changements, pack)",
+            "Token plan (changes, pack)",
+        ),
+        SetAside::AccessFee => pick("Frais d'accès", "Access fee"),
+        SetAside::MonthlyMinimum => {
+            pick("Minimum de facturation mensuel", "Monthly billing minimum")
+        }
+        SetAside::ServiceLevels => pick(
+            "Engagements de service (GTD, GTR, GTC)",
+            "Service-level guarantees (GTD, GTR, GTC)",
+        ),
     }
 }

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::engine::models::{self, ModelSwitch, SetAside};
 use crate::engine::money::parse_whole;
 use crate::engine::quote::{ManagementModel, MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS};
 use crate::engine::support::SupportChain;
-use crate::ui::i18n::FieldError;
+use crate::ui::i18n::{self, FieldError};
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::parsed_input::ParsedInput;
@@ -41,6 +42,25 @@ pub fn ProjectForm() -> impl IntoView {
             .unwrap_or_default()
     };
 
+    // §2: what the last switch of model set aside or restored, until dismissed.
+    let last_switch: RwSignal<Option<ModelSwitch>> = RwSignal::new(None);
+    let switch_to = move |m: ManagementModel| {
+        let change = quote.with_untracked(|q| state.book.with_value(|b| models::switch(q, b, m)));
+        last_switch.set((!change.is_empty()).then_some(change));
+        quote.update(|q| q.model = m);
+    };
+    let aside_now = move || quote.with(|q| state.book.with_value(|b| models::set_aside(q, b)));
+    let list = move |parts: Vec<SetAside>, testid: &'static str| {
+        view! {
+            <ul data-testid=testid>
+                {parts
+                    .into_iter()
+                    .map(|p| view! { <li>{move || i18n::set_aside(&p, lang.get())}</li> })
+                    .collect_view()}
+            </ul>
+        }
+    };
+
     view! {
         <section class="card" aria-labelledby="project-title">
             <h2 id="project-title">{t("Proposition", "Proposal")}</h2>
@@ -69,7 +89,7 @@ pub fn ProjectForm() -> impl IntoView {
                         data-testid="model"
                         on:change=move |ev| {
                             if let Some(m) = ManagementModel::from_key(&event_target_value(&ev)) {
-                                quote.update(|q| q.model = m);
+                                switch_to(m);
                             }
                         }
                     >
@@ -103,6 +123,18 @@ pub fn ProjectForm() -> impl IntoView {
                             ),
                         }}
                     </small>
+                    {move || {
+                        let aside = aside_now();
+                        (!aside.is_empty()).then(|| view! {
+                            <small class="warn-note" data-testid="set-aside-summary">
+                                {move || lang.get().pick(
+                                    "Mis de côté sous ce modèle (conservé dans le devis, hors prix, §2) : ",
+                                    "Set aside under this model (kept in the quote, not priced, §2): ",
+                                )}
+                                {move || aside.iter().map(|p| i18n::set_aside(p, lang.get())).collect::<Vec<_>>().join(" ; ")}
+                            </small>
+                        })
+                    }}
                 </label>
                 <div class="field">
                     <label for="commitment">{t("Engagement (mois)", "Commitment (months)")}</label>
@@ -168,6 +200,60 @@ pub fn ProjectForm() -> impl IntoView {
                     }}
                 </label>
             </div>
+            {move || last_switch.get().map(|sw| {
+                let from = sw.from;
+                let to = sw.to;
+                view! {
+                    <div class="model-switch" role="status" data-testid="model-switch">
+                        <p>
+                            <strong>
+                                {move || format!(
+                                    "{} {} → {}",
+                                    lang.get().pick("Modèle changé :", "Model switched:"),
+                                    from.label(lang.get()),
+                                    to.label(lang.get()),
+                                )}
+                            </strong>
+                        </p>
+                        {(!sw.set_aside.is_empty()).then(|| view! {
+                            <p>{t(
+                                "Mis de côté : conservé dans le devis mais hors prix, car ce modèle ne comprend aucun service managé (§2) :",
+                                "Set aside: kept in the quote but not priced, as this model has no managed service (§2):",
+                            )}</p>
+                            {list(sw.set_aside.clone(), "set-aside-list")}
+                        })}
+                        {(!sw.restored.is_empty()).then(|| view! {
+                            <p>{t("Rétabli et de nouveau chiffré :", "Restored and priced again:")}</p>
+                            {list(sw.restored.clone(), "restored-list")}
+                        })}
+                        {sw.co_managed_exclusions.map(|on| view! {
+                            <p data-testid="exclusions-note">{move || if on {
+                                lang.get().pick(
+                                    "Les exclusions co-managées du §8.4.4 s'appliquent désormais aux engagements de service.",
+                                    "The co-managed exclusions of §8.4.4 now apply to the service levels.",
+                                )
+                            } else {
+                                lang.get().pick(
+                                    "Les exclusions co-managées du §8.4.4 ne s'appliquent plus.",
+                                    "The co-managed exclusions of §8.4.4 no longer apply.",
+                                )
+                            }}</p>
+                        })}
+                        <p class="hint">{t(
+                            "Le RACI par défaut est celui du nouveau modèle ; vos modifications du RACI de chaque modèle sont conservées.",
+                            "The default RACI is the new model's; your RACI edits of each model are kept.",
+                        )}</p>
+                        <div class="actions">
+                            <button type="button" data-testid="model-switch-back" on:click=move |_| switch_to(from)>
+                                {move || format!("{} {}", lang.get().pick("Revenir à", "Switch back to"), from.label(lang.get()))}
+                            </button>
+                            <button type="button" class="secondary" data-testid="model-switch-dismiss" on:click=move |_| last_switch.set(None)>
+                                {t("Fermer", "Dismiss")}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })}
         </section>
     }
 }

@@ -1,0 +1,91 @@
+// The management model selector (what a switch sets aside and restores) and
+// the comparison of scenarios side by side, used as a person would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, openApp, expectText, plain } from './harness.mjs';
+
+let server;
+let app;
+const shots = process.env.SCREENSHOTS;
+const byId = (id) => app.page.getByTestId(id);
+
+before(async () => {
+  server = await serveDist();
+  app = await openApp(server.url);
+  await app.page.setViewportSize({ width: 1280, height: 1000 });
+  await byId('start-date').fill('2027-01-01');
+  for (const [item, qty] of [['OS-MGD', '10'], ['DEVOPS-EXP', '5']]) {
+    await byId('add-item-select').selectOption(item);
+    await byId('add-item-button').click();
+    await byId('line-row').last().getByTestId('line-qty').fill(qty);
+  }
+  // 36 months: 10 x 114.00 + 900.00 support = 2 040.00 a month; access fee
+  // 2 500.00 + 5 days x 1 150.00 = 8 250.00 once; 8 250 + 36 x 2 040 = 81 690.
+  await expectText(byId('total-commitment'), '81 690,00 €');
+});
+
+after(async () => {
+  assert.deepEqual(app?.problems() ?? [], []);
+  await app?.close();
+  await server?.close();
+});
+
+test('switching to Full DevOps sets managed parts aside, and switching back restores them', async () => {
+  await byId('model').selectOption('full_devops');
+  const notice = byId('model-switch');
+  await expectText(notice, /Full DevOps/);
+  const aside = plain(await byId('set-aside-list').innerText());
+  for (const part of ['OS-MGD', 'Support Production', 'Frais d\'accès', 'Minimum de facturation mensuel', 'Engagements de service']) {
+    assert.ok(aside.includes(part), `${part} is listed as set aside in “${aside}”`);
+  }
+  assert.ok(!aside.includes('DEVOPS-EXP'), 'professional services stay priced');
+  // §2: only the 5 expert days remain; the lines stay in the quote.
+  await expectText(byId('total-commitment'), '5 750,00 €');
+  assert.equal(await byId('line-row').count(), 2);
+  await expectText(byId('set-aside-summary'), /OS-MGD/);
+  if (shots) await app.page.screenshot({ path: path.join(shots, 'model-switch.png'), fullPage: true });
+
+  await byId('model-switch-back').click();
+  await expectText(byId('total-commitment'), '81 690,00 €');
+  await expectText(byId('restored-list'), /OS-MGD/);
+  assert.equal(await byId('model').inputValue(), 'fully_managed');
+  assert.equal(await byId('set-aside-summary').count(), 0);
+
+  await byId('model').selectOption('co_managed');
+  await expectText(byId('exclusions-note'), /§8\.4\.4/);
+  await byId('model-switch-dismiss').click();
+  assert.equal(await byId('model-switch').count(), 0);
+  await byId('model').selectOption('fully_managed');
+});
+
+test('the three models side by side: each column is that scenario priced alone', async () => {
+  await byId('tab-compare').click();
+  assert.equal(await byId('scenario').count(), 3);
+  const total = app.page.locator('[data-testid="compare-row"][data-figure="total"]');
+  await expectText(total, /81 690,00 €.*81 690,00 €.*5 750,00 €/s);
+  // The cheapest is highlighted, with its difference to the first scenario.
+  await expectText(total.locator('td.best'), /5 750,00 €\s*−?-?75 940,00 € \(-93 %\)/);
+  await expectText(byId('scenario-note').nth(2), /mis de côté \(§2\).*OS-MGD/);
+});
+
+test('a copy with another support level, up to four scenarios, and back to the models', async () => {
+  // Co-Managed on Initial support: 1 140.00 + 350.00 = 1 490.00 a month,
+  // raised to the 2 000.00 minimum (§9.2): 8 250 + 36 x 2 000 = 80 250.
+  await byId('scenario-support').nth(1).selectOption('initial');
+  const total = app.page.locator('[data-testid="compare-row"][data-figure="total"]');
+  await expectText(total, /81 690,00 €.*80 250,00 €.*5 750,00 €/s);
+  await expectText(app.page.locator('[data-testid="compare-row"][data-figure="minimum_complement"]'), /18 360,00 €/);
+  await byId('scenario-add').click();
+  assert.equal(await byId('scenario').count(), 4);
+  assert.equal(await byId('scenario-add').isDisabled(), true, 'at most four scenarios');
+  await expectText(total, /5 750,00 €.*5 750,00 €/s);
+  if (shots) await app.page.screenshot({ path: path.join(shots, 'comparison.png'), fullPage: true });
+  await byId('scenario-remove').last().click();
+  assert.equal(await byId('scenario').count(), 3);
+  await byId('scenario-reset').click();
+  await expectText(total, /81 690,00 €.*81 690,00 €.*5 750,00 €/s);
+  // The comparison is part of the quote: the proposal is unchanged.
+  await byId('tab-proposal').click();
+  await expectText(byId('total-commitment'), '81 690,00 €');
+});
