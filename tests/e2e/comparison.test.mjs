@@ -44,6 +44,10 @@ test('switching to Full DevOps sets managed parts aside, and switching back rest
   await expectText(byId('total-commitment'), '5 750,00 €');
   assert.equal(await byId('line-row').count(), 2);
   await expectText(byId('set-aside-summary'), /OS-MGD/);
+  // Only professional services can be added under Full DevOps.
+  await byId('add-item-select').selectOption('DEVOPS-EXP');
+  assert.equal(await byId('add-item-button').isDisabled(), false);
+  assert.equal(await byId('add-item-select').locator('option[value="OS-MGD"]').isDisabled(), true);
   if (shots) await app.page.screenshot({ path: path.join(shots, 'model-switch.png'), fullPage: true });
 
   await byId('model-switch-back').click();

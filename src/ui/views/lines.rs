@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::catalog::{BuildModel, Family};
+use crate::engine::models;
 use crate::engine::money::Quantity;
 use crate::engine::pricing::Location;
 use crate::engine::quote::{BuildBilling, LineId};
@@ -36,8 +37,17 @@ pub fn Lines() -> impl IntoView {
     let picked = RwSignal::new(first_code);
     let ids = move || quote.with(|q| q.lines.iter().map(|l| l.id).collect::<Vec<_>>());
 
+    // §2: the model decides which items may be quoted.
+    let allowed = move |code: &str| {
+        let model = quote.with(|q| q.model);
+        state.book.with_value(|b| {
+            b.item(code)
+                .is_none_or(|i| models::line_allowed(model, i.family))
+        })
+    };
     let catalogue = move || {
         let lang = lang.get();
+        let model = quote.with(|q| q.model);
         state.book.with_value(|b| {
             Family::ALL
                 .into_iter()
@@ -50,9 +60,15 @@ pub fn Lines() -> impl IntoView {
                         .map(|i| {
                             let code = i.code.clone();
                             let selected = picked.with_untracked(|p| *p == code);
+                            let ok = models::line_allowed(model, i.family);
+                            let note = if ok {
+                                ""
+                            } else {
+                                lang.pick(" (non vendu sous ce modèle, §2)", " (not sold under this model, §2)")
+                            };
                             view! {
-                                <option value=code selected=selected>
-                                    {format!("{} — {}", text(&i.name, lang), i.price.format(lang))}
+                                <option value=code selected=selected disabled=!ok>
+                                    {format!("{} — {}{note}", text(&i.name, lang), i.price.format(lang))}
                                 </option>
                             }
                         })
@@ -81,9 +97,10 @@ pub fn Lines() -> impl IntoView {
                     type="button"
                     class="primary"
                     data-testid="add-item-button"
+                    disabled=move || !picked.with(|p| allowed(p))
                     on:click=move |_| {
                         let code = picked.get_untracked();
-                        if !code.is_empty() {
+                        if !code.is_empty() && allowed(&code) {
                             quote.update(|q| {
                                 q.add_line(&code);
                             });
@@ -92,6 +109,14 @@ pub fn Lines() -> impl IntoView {
                 >
                     {move || lang.get().pick("Ajouter", "Add")}
                 </button>
+                {move || (!picked.with(|p| allowed(p))).then(|| view! {
+                    <small class="warn-note" data-testid="add-item-not-sold">
+                        {move || lang.get().pick(
+                            "Full DevOps : seuls les services professionnels (expertise, régie) peuvent être ajoutés (§2).",
+                            "Full DevOps: only professional services (expertise, time and material) can be added (§2).",
+                        )}
+                    </small>
+                })}
             </div>
             <table class="lines" data-testid="lines">
                 <thead>
