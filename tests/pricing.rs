@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 use cloudquote::engine::catalog::{BuildModel, Charge, Family};
+use cloudquote::engine::comparison::{compare, Figure, Scenario};
+use cloudquote::engine::models::SetAside;
 use cloudquote::engine::money::{Money, Quantity};
 use cloudquote::engine::pricebook::{PriceBook, PriceBooks};
 use cloudquote::engine::pricing::{
@@ -657,6 +659,35 @@ prop_compose! {
 }
 
 proptest! {
+    #[test]
+    fn each_compared_scenario_equals_that_scenario_priced_alone(
+        quote in arb_quote(),
+        picks in prop::collection::vec((0usize..3, prop::option::of(0usize..3), prop::option::of(0usize..3)), 2..=4),
+    ) {
+        // SPEC §1: the comparison prices each scenario exactly as the quote
+        // would be priced under it.
+        let scenarios: Vec<Scenario> = picks.iter().zip(1..).map(|((m, l, c), id)| Scenario {
+            support: l.map(|l| SupportLevel::ALL[l]),
+            support_chain: c.map(|c| SupportChain::ALL[c]),
+            ..Scenario::new(id, ManagementModel::ALL[*m])
+        }).collect();
+        let book = PriceBook::builtin().unwrap();
+        let c = compare(&quote, &books(), &book, &scenarios);
+        let total = c.row(Figure::Total).unwrap();
+        for (i, s) in scenarios.iter().enumerate() {
+            let alone = price(&s.apply(&quote), &books());
+            prop_assert_eq!(&c.outcomes[i].priced, &alone);
+            prop_assert_eq!(total.amounts[i], alone.as_ref().ok().map(|p| p.commitment_total));
+            // §2: whatever a model sets aside is listed, never dropped from the quote.
+            prop_assert_eq!(c.outcomes[i].quote.lines.len(), quote.lines.len());
+            if let Ok(p) = &alone {
+                let aside = c.outcomes[i].set_aside.iter().filter(|a| matches!(a, SetAside::Line { .. })).count();
+                let known = quote.lines.iter().filter(|l| book.item(&l.item).is_some()).count();
+                prop_assert_eq!(p.lines.len() + aside, known);
+            }
+        }
+    }
+
     #[test]
     fn totals_are_the_sums_of_their_parts(quote in arb_quote()) {
         let p = price(&quote, &books()).unwrap();
