@@ -55,3 +55,12 @@ pub fn issues_at(priced: &Option<PricedQuote>, location: Location, lang: Lang) -
         })
         .unwrap_or_default()
 }
+
+/// A decimal as the user reads it: `99,5` in French, `99.5` in English.
+pub fn decimal(d: rust_decimal::Decimal, lang: Lang) -> String {
+    let s = d.normalize().to_string();
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}

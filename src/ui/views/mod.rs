@@ -1,5 +1,6 @@
 pub mod build_billing;
 pub mod comparison;
+pub mod credit_simulator;
 pub mod environments;
 pub mod finance;
 pub mod guarantees;
