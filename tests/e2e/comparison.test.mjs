@@ -71,6 +71,12 @@ test('the three models side by side: each column is that scenario priced alone',
   // The cheapest is highlighted, with its difference to the first scenario.
   await expectText(total.locator('td.best'), /5 750,00 €\s*−?-?75 940,00 € \(-93 %\)/);
   await expectText(byId('scenario-note').nth(2), /mis de côté \(§2\).*OS-MGD/);
+  // §9: the guarantees each scenario carries, differences marked.
+  const row = (key) => app.page.locator(`[data-testid="compare-guarantee"][data-row="${key}"]`);
+  await expectText(row('apply'), /Oui\s+Oui\s+Non/);
+  await expectText(row('gtd'), /99,5 %\s+99,5 %\s+Aucun \(Full DevOps\)/);
+  await expectText(row('exclusions'), /Non\s+Oui : pas de GTD\/GTR/);
+  assert.equal(await row('exclusions').evaluate((tr) => tr.classList.contains('differs')), true);
 });
 
 test('a copy with another support level, up to four scenarios, and back to the models', async () => {
@@ -79,6 +85,8 @@ test('a copy with another support level, up to four scenarios, and back to the m
   await byId('scenario-support').nth(1).selectOption('initial');
   const total = app.page.locator('[data-testid="compare-row"][data-figure="total"]');
   await expectText(total, /81 690,00 €.*80 250,00 €.*5 750,00 €/s);
+  const p2 = app.page.locator('[data-testid="compare-guarantee"][data-row="p2"]');
+  await expectText(p2, /24 h 24h\/24 7j\/7\s+Pas de SLA/);
   await expectText(app.page.locator('[data-testid="compare-row"][data-figure="minimum_complement"]'), /18 360,00 €/);
   await byId('scenario-add').click();
   assert.equal(await byId('scenario').count(), 4);

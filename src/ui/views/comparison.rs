@@ -11,6 +11,7 @@ use crate::engine::lang::Lang;
 use crate::engine::money::Money;
 use crate::engine::pricing::Category;
 use crate::engine::quote::{ManagementModel, Quote};
+use crate::engine::sla::{guarantees, Condition, EnvironmentGuarantees, Guarantees, ServiceLevels};
 use crate::engine::support::{SupportChain, SupportLevel};
 use crate::ui::i18n;
 use crate::ui::state::use_state;
@@ -362,6 +363,43 @@ pub fn ComparisonView() -> impl IntoView {
             .to_owned()
     });
 
+    // §9: which commitments each scenario carries (production environment).
+    let guarantee_table = move || {
+        let l = lang.get();
+        let tables = ServiceLevels::builtin();
+        let applied: Vec<Guarantees> = quote.with(|q| {
+            scenarios_of(q)
+                .iter()
+                .map(|s| guarantees(&s.apply(q), tables))
+                .collect()
+        });
+        let head = titles()
+            .into_iter()
+            .map(|t| view! { <th scope="col">{t}</th> })
+            .collect_view();
+        let rows = guarantee_rows()
+            .into_iter()
+            .map(|(key, fr, en, cell)| {
+                let values: Vec<String> = applied.iter().map(|g| cell(g, l)).collect();
+                let differs = values.windows(2).any(|w| w[0] != w[1]);
+                view! {
+                    <tr class:differs=differs data-testid="compare-guarantee" data-row=key>
+                        <th scope="row">{l.pick(fr, en)}</th>
+                        {values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="scroll">
+                <table class="lines compare" data-testid="compare-guarantees">
+                    <thead><tr><th scope="col">{l.pick("Engagement (production)", "Commitment (production)")}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+
     view! {
         <section class="card" aria-labelledby="compare-title">
             <h2 id="compare-title">{move || lang.get().pick("Comparer des scénarios", "Compare scenarios")}</h2>
@@ -398,7 +436,117 @@ pub fn ComparisonView() -> impl IntoView {
             <ul class="scenario-notes">{notes}</ul>
             <StackedBars bars lang title=chart_title />
         </section>
+        <section class="card" aria-labelledby="compare-guarantees-title">
+            <h2 id="compare-guarantees-title">{move || lang.get().pick("Engagements de service comparés (§8)", "Service levels compared (§8)")}</h2>
+            {guarantee_table}
+        </section>
     }
+}
+
+type GuaranteeCell = fn(&Guarantees, Lang) -> String;
+
+/// The production commitment of a scenario, or why there is none.
+fn production(g: &Guarantees) -> Option<&EnvironmentGuarantees> {
+    g.environments.iter().find(|e| e.production)
+}
+
+fn or_none(g: &Guarantees, l: Lang, f: impl Fn(&EnvironmentGuarantees) -> String) -> String {
+    if !g.apply {
+        return l.pick("Aucun (Full DevOps)", "None (Full DevOps)").into();
+    }
+    production(g).map(f).unwrap_or_else(|| {
+        l.pick("Pas de production souscrite", "No production subscribed")
+            .into()
+    })
+}
+
+fn commitment(c: Option<crate::engine::sla::Commitment>, l: Lang) -> String {
+    c.map(|c| c.describe(l))
+        .unwrap_or_else(|| l.pick("Pas de SLA", "No SLA").into())
+}
+
+/// The rows of the guarantees comparison: key, French and English labels, cell.
+fn guarantee_rows() -> Vec<(&'static str, &'static str, &'static str, GuaranteeCell)> {
+    vec![
+        (
+            "apply",
+            "Engagements de service",
+            "Service commitments",
+            |g, l| {
+                if g.apply {
+                    l.pick("Oui", "Yes").into()
+                } else {
+                    l.pick("Non (000 : Full DevOps)", "No (000: Full DevOps)")
+                        .into()
+                }
+            },
+        ),
+        (
+            "level",
+            "Niveau de support (production)",
+            "Support level (production)",
+            |g, l| or_none(g, l, |e| e.level.label(l).into()),
+        ),
+        (
+            "gtd",
+            "GTD par fonction (§8.5.2)",
+            "Availability per function (§8.5.2)",
+            |g, l| {
+                or_none(g, l, |e| {
+                    format!("{} %", crate::ui::format::decimal(e.availability, l))
+                })
+            },
+        ),
+        (
+            "gtd_k8s",
+            "GTD Kubernetes managé",
+            "Availability, managed Kubernetes",
+            |g, l| {
+                or_none(g, l, |e| {
+                    format!(
+                        "{} %",
+                        crate::ui::format::decimal(e.availability_kubernetes, l)
+                    )
+                })
+            },
+        ),
+        (
+            "p1",
+            "GTR P1 (§8.5.3)",
+            "Restoration P1 (§8.5.3)",
+            |g, l| or_none(g, l, |e| commitment(e.restoration[0].1, l)),
+        ),
+        ("p2", "GTR P2", "Restoration P2", |g, l| {
+            or_none(g, l, |e| commitment(e.restoration[1].1, l))
+        }),
+        ("p3", "GTR P3", "Restoration P3", |g, l| {
+            or_none(g, l, |e| commitment(e.restoration[2].1, l))
+        }),
+        (
+            "simple",
+            "GTC changement simple (§8.5.4)",
+            "Simple change (§8.5.4)",
+            |g, l| or_none(g, l, |e| commitment(e.changes[0].1, l)),
+        ),
+        (
+            "exclusions",
+            "Exclusions co-managé (§8.4.4)",
+            "Co-managed exclusions (§8.4.4)",
+            |g, l| {
+                if !g.apply {
+                    "—".into()
+                } else if g.conditions.contains(&Condition::CoManagedClientCause) {
+                    l.pick(
+                    "Oui : pas de GTD/GTR si le client est en cause, pas de GTR sans niveau 3, temps facturé en jetons",
+                    "Yes: no GTD/GTR when the client is in the cause, no GTR without level 3, time billed in tokens",
+                )
+                .into()
+                } else {
+                    l.pick("Non", "No").into()
+                }
+            },
+        ),
+    ]
 }
 
 fn figure_key(figure: Figure) -> String {
