@@ -1,16 +1,737 @@
-//! SPEC §10: who does what (RACI) under each management and build model.
+//! SPEC §10 (001 §3, §3.1, §4.1, §5.11): who does what (RACI) under each
+//! management and build model.
+//!
+//! The activities and their default letters are data (`data/raci.json`),
+//! each default carrying the seed passage that justifies it. The user's
+//! edits are kept per management model ([`RaciSettings`]), so that switching
+//! model and back restores them; a cell set back to its default is no longer
+//! an edit.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use super::catalog::BuildModel;
+use super::lang::Lang;
+use super::quote::{ManagementModel, Quote};
+
+const RACI_JSON: &str = include_str!("data/raci.json");
+
+/// The most custom activities a quote may add.
+pub const MAX_CUSTOM: usize = 50;
+
+/// The parties of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Client,
+    Provider,
+    /// A third party, typically the business software's vendor (§3.1).
+    ThirdParty,
+}
+
+impl Party {
+    pub const ALL: [Party; 3] = [Party::Client, Party::Provider, Party::ThirdParty];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Party::Client => "client",
+            Party::Provider => "provider",
+            Party::ThirdParty => "third_party",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Party::Client => lang.pick("Client", "Client"),
+            Party::Provider => lang.pick("Prestataire", "Provider"),
+            Party::ThirdParty => lang.pick("Tiers / éditeur", "Third party / vendor"),
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Party::Client => 0,
+            Party::Provider => 1,
+            Party::ThirdParty => 2,
+        }
+    }
+}
+
+/// One of R, A, C, I.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Letter {
+    R,
+    A,
+    C,
+    I,
+}
+
+impl Letter {
+    pub const ALL: [Letter; 4] = [Letter::R, Letter::A, Letter::C, Letter::I];
+
+    fn bit(self) -> u8 {
+        match self {
+            Letter::R => 1,
+            Letter::A => 2,
+            Letter::C => 4,
+            Letter::I => 8,
+        }
+    }
+
+    pub fn char(self) -> char {
+        match self {
+            Letter::R => 'R',
+            Letter::A => 'A',
+            Letter::C => 'C',
+            Letter::I => 'I',
+        }
+    }
+
+    pub fn from_char(c: char) -> Option<Letter> {
+        match c.to_ascii_uppercase() {
+            'R' => Some(Letter::R),
+            'A' => Some(Letter::A),
+            'C' => Some(Letter::C),
+            'I' => Some(Letter::I),
+            _ => None,
+        }
+    }
+
+    pub fn meaning(self, lang: Lang) -> &'static str {
+        match self {
+            Letter::R => lang.pick("Réalise", "Responsible"),
+            Letter::A => lang.pick("Approuve (redevable)", "Accountable"),
+            Letter::C => lang.pick("Consulté", "Consulted"),
+            Letter::I => lang.pick("Informé", "Informed"),
+        }
+    }
+}
+
+/// A set of letters, written `"RA"`, `"C"`, `""` in files (always in the
+/// order R, A, C, I).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Letters(u8);
+
+impl Letters {
+    pub const NONE: Letters = Letters(0);
+
+    pub fn has(self, l: Letter) -> bool {
+        self.0 & l.bit() != 0
+    }
+
+    pub fn with(self, l: Letter) -> Letters {
+        Letters(self.0 | l.bit())
+    }
+
+    pub fn toggled(self, l: Letter) -> Letters {
+        Letters(self.0 ^ l.bit())
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn parse(text: &str) -> Result<Letters, RaciError> {
+        let mut letters = Letters::NONE;
+        for c in text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != ',' && *c != '/')
+        {
+            let l = Letter::from_char(c).ok_or_else(|| RaciError::Letter(text.to_string()))?;
+            letters = letters.with(l);
+        }
+        Ok(letters)
+    }
+}
+
+impl fmt::Display for Letters {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for l in Letter::ALL {
+            if self.has(l) {
+                write!(f, "{}", l.char())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Letters {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Letters {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Letters::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Letters {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RaciLetters".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^R?A?C?I?$",
+            "description": "RACI letters in the order R, A, C, I (\"RA\", \"C\", \"\")."
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RaciError {
+    #[error("“{0}”: only the letters R, A, C and I are allowed")]
+    Letter(String),
+    #[error("RACI table: {0}")]
+    Table(String),
+}
+
+// ---------------------------------------------------------------------------
+// The data
+// ---------------------------------------------------------------------------
+
+/// The seed passage behind a default cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub seed: String,
+    pub clause: String,
+    /// The seed's words, in French.
+    pub excerpt: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultCells {
+    client: Letters,
+    provider: Letters,
+    source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityData {
+    id: String,
+    fr: String,
+    en: String,
+    fully_managed: DefaultCells,
+    co_managed: DefaultCells,
+    full_devops: DefaultCells,
+    /// §4.1: what a build model changes (managed models only).
+    #[serde(default)]
+    build: BTreeMap<String, DefaultCells>,
+    #[serde(default)]
+    third_party: Letters,
+    #[serde(default)]
+    third_party_source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueData {
+    sources: BTreeMap<String, Source>,
+    activities: Vec<ActivityData>,
+}
+
+/// The activities of SPEC §10 with their defaults, checked at load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RaciCatalogue {
+    data: CatalogueData,
+}
+
+fn build_key(build: BuildModel) -> &'static str {
+    match build {
+        BuildModel::NoBuild => "no_build",
+        BuildModel::Backend => "backend",
+        BuildModel::Operations => "operations",
+        BuildModel::Full => "full",
+    }
+}
+
+impl RaciCatalogue {
+    pub fn builtin() -> &'static RaciCatalogue {
+        static CATALOGUE: OnceLock<RaciCatalogue> = OnceLock::new();
+        // The file is part of the build and tested: a failure is a bug.
+        CATALOGUE.get_or_init(|| Self::from_json(RACI_JSON).expect("built-in RACI table"))
+    }
+
+    pub fn from_json(json: &str) -> Result<Self, RaciError> {
+        let data: CatalogueData =
+            serde_json::from_str(json).map_err(|e| RaciError::Table(e.to_string()))?;
+        let mut ids = std::collections::BTreeSet::new();
+        for a in &data.activities {
+            if !ids.insert(a.id.as_str()) {
+                return Err(RaciError::Table(format!("activity {} twice", a.id)));
+            }
+            let cells = [&a.fully_managed, &a.co_managed, &a.full_devops]
+                .into_iter()
+                .chain(a.build.values());
+            for c in cells {
+                if !data.sources.contains_key(&c.source) {
+                    return Err(RaciError::Table(format!(
+                        "activity {}: unknown source {}",
+                        a.id, c.source
+                    )));
+                }
+            }
+            for key in a.build.keys() {
+                if !["no_build", "backend", "operations", "full"].contains(&key.as_str()) {
+                    return Err(RaciError::Table(format!(
+                        "activity {}: unknown build model {key}",
+                        a.id
+                    )));
+                }
+            }
+        }
+        Ok(RaciCatalogue { data })
+    }
+
+    /// The activity ids, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.data.activities.iter().map(|a| a.id.as_str())
+    }
+
+    fn activity(&self, id: &str) -> Option<&ActivityData> {
+        self.data.activities.iter().find(|a| a.id == id)
+    }
+
+    /// §10: the default cells of an activity under a management model,
+    /// adjusted by the build model (§4.1; managed models only: under Full
+    /// DevOps the provider builds nothing).
+    fn defaults(
+        &self,
+        a: &ActivityData,
+        model: ManagementModel,
+        build: BuildModel,
+    ) -> ([Letters; 3], Option<Source>, Option<Source>) {
+        let base = match model {
+            ManagementModel::FullyManaged => &a.fully_managed,
+            ManagementModel::CoManaged => &a.co_managed,
+            ManagementModel::FullDevOps => &a.full_devops,
+        };
+        let chosen = if model == ManagementModel::FullDevOps {
+            base
+        } else {
+            a.build.get(build_key(build)).unwrap_or(base)
+        };
+        let source = self.data.sources.get(&chosen.source).cloned();
+        let third_source = a
+            .third_party_source
+            .as_ref()
+            .and_then(|s| self.data.sources.get(s))
+            .cloned()
+            .or_else(|| source.clone());
+        (
+            [chosen.client, chosen.provider, a.third_party],
+            source,
+            third_source,
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The user's edits
+// ---------------------------------------------------------------------------
+
+/// An edited cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CellOverride {
+    pub model: ManagementModel,
+    pub activity: String,
+    pub party: Party,
+    pub letters: Letters,
+}
+
+/// An activity the user added (§10: "a data list users can extend").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomActivity {
+    /// `custom-1`, `custom-2`…
+    pub id: String,
+    pub label: String,
+}
 
 /// The user's changes to the default matrices, kept per model so that
 /// switching model and back restores them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RaciSettings {}
+pub struct RaciSettings {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<CellOverride>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomActivity>,
+    /// Whether the third-party column is shown (and validated).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub third_party: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub third_party_name: String,
+}
 
 impl RaciSettings {
     pub fn is_default(&self) -> bool {
         *self == RaciSettings::default()
+    }
+
+    fn find(&self, model: ManagementModel, activity: &str, party: Party) -> Option<Letters> {
+        self.overrides
+            .iter()
+            .find(|o| o.model == model && o.activity == activity && o.party == party)
+            .map(|o| o.letters)
+    }
+
+    /// Sets a cell: an override, or none when `letters` is the default.
+    pub fn set(
+        &mut self,
+        model: ManagementModel,
+        build: BuildModel,
+        activity: &str,
+        party: Party,
+        letters: Letters,
+    ) {
+        let default = default_letters(model, build, activity, party);
+        self.overrides
+            .retain(|o| !(o.model == model && o.activity == activity && o.party == party));
+        if Some(letters) != default {
+            self.overrides.push(CellOverride {
+                model,
+                activity: activity.to_string(),
+                party,
+                letters,
+            });
+        }
+    }
+
+    /// Back to the defaults of `model` (other models keep their edits).
+    pub fn reset_model(&mut self, model: ManagementModel) {
+        self.overrides.retain(|o| o.model != model);
+    }
+
+    /// Adds an activity; `None` when the label is empty or there are too many.
+    pub fn add_custom(&mut self, label: &str) -> Option<String> {
+        let label = label.trim();
+        if label.is_empty() || self.custom.len() >= MAX_CUSTOM {
+            return None;
+        }
+        let n = self
+            .custom
+            .iter()
+            .filter_map(|c| c.id.strip_prefix("custom-")?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let id = format!("custom-{n}");
+        self.custom.push(CustomActivity {
+            id: id.clone(),
+            label: label.to_string(),
+        });
+        Some(id)
+    }
+
+    pub fn remove_custom(&mut self, id: &str) {
+        self.custom.retain(|c| c.id != id);
+        self.overrides.retain(|o| o.activity != id);
+    }
+}
+
+/// The default letters of a cell; `None` for an unknown activity.
+pub fn default_letters(
+    model: ManagementModel,
+    build: BuildModel,
+    activity: &str,
+    party: Party,
+) -> Option<Letters> {
+    let catalogue = RaciCatalogue::builtin();
+    match catalogue.activity(activity) {
+        Some(a) => Some(catalogue.defaults(a, model, build).0[party.index()]),
+        // A custom activity starts empty: the user fills it in.
+        None if activity.starts_with("custom-") => Some(Letters::NONE),
+        None => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The matrix
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub letters: Letters,
+    pub default: Letters,
+    /// The seed passage behind the default (none for a custom activity).
+    pub source: Option<Source>,
+    /// The user changed it.
+    pub edited: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub fr: String,
+    pub en: String,
+    pub custom: bool,
+    /// Client, provider, third party.
+    pub cells: [Cell; 3],
+}
+
+impl Row {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn cell(&self, party: Party) -> &Cell {
+        &self.cells[party.index()]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Matrix {
+    pub model: ManagementModel,
+    pub build: BuildModel,
+    pub third_party: bool,
+    pub third_party_name: String,
+    pub rows: Vec<Row>,
+}
+
+impl Matrix {
+    /// The parties shown (the third party only when enabled).
+    pub fn parties(&self) -> Vec<Party> {
+        if self.third_party {
+            Party::ALL.to_vec()
+        } else {
+            vec![Party::Client, Party::Provider]
+        }
+    }
+
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    pub fn edited(&self) -> usize {
+        self.rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter(|c| c.edited)
+            .count()
+    }
+}
+
+/// §4.1: the most comprehensive build model among the quote's lines (the
+/// one that puts the most on the provider), `NoBuild` without any.
+pub fn dominant_build(quote: &Quote) -> BuildModel {
+    let rank = |b: BuildModel| match b {
+        BuildModel::NoBuild => 0,
+        BuildModel::Backend => 1,
+        BuildModel::Operations => 2,
+        BuildModel::Full => 3,
+    };
+    quote
+        .lines
+        .iter()
+        .map(|l| l.build)
+        .max_by_key(|b| rank(*b))
+        .unwrap_or(BuildModel::NoBuild)
+}
+
+/// The matrix of the quote: its model, its dominant build model, its edits.
+pub fn matrix(quote: &Quote) -> Matrix {
+    matrix_for(quote.model, dominant_build(quote), &quote.raci)
+}
+
+/// The matrix of `model` and `build`: the defaults with `settings`' edits
+/// for that model and its custom activities.
+pub fn matrix_for(model: ManagementModel, build: BuildModel, settings: &RaciSettings) -> Matrix {
+    let catalogue = RaciCatalogue::builtin();
+    let mut rows: Vec<Row> = catalogue
+        .data
+        .activities
+        .iter()
+        .map(|a| {
+            let (defaults, source, third_source) = catalogue.defaults(a, model, build);
+            let cells = Party::ALL.map(|p| {
+                let default = defaults[p.index()];
+                let letters = settings.find(model, &a.id, p).unwrap_or(default);
+                Cell {
+                    letters,
+                    default,
+                    source: if p == Party::ThirdParty {
+                        third_source.clone()
+                    } else {
+                        source.clone()
+                    },
+                    edited: letters != default,
+                }
+            });
+            Row {
+                id: a.id.clone(),
+                fr: a.fr.clone(),
+                en: a.en.clone(),
+                custom: false,
+                cells,
+            }
+        })
+        .collect();
+    rows.extend(settings.custom.iter().map(|c| Row {
+        id: c.id.clone(),
+        fr: c.label.clone(),
+        en: c.label.clone(),
+        custom: true,
+        cells: Party::ALL.map(|p| {
+            let letters = settings.find(model, &c.id, p).unwrap_or(Letters::NONE);
+            Cell {
+                letters,
+                default: Letters::NONE,
+                source: None,
+                edited: !letters.is_empty(),
+            }
+        }),
+    }));
+    Matrix {
+        model,
+        build,
+        third_party: settings.third_party,
+        third_party_name: settings.third_party_name.clone(),
+        rows,
+    }
+}
+
+/// What is wrong with an activity's row (§10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "problem", content = "count")]
+pub enum ProblemKind {
+    NoAccountable,
+    SeveralAccountable(usize),
+    NoResponsible,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RaciProblem {
+    pub activity: String,
+    pub kind: ProblemKind,
+}
+
+impl RaciProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self.kind, lang) {
+            (ProblemKind::NoAccountable, Lang::Fr) => {
+                "Aucun A : une activité a exactement un approbateur (redevable).".into()
+            }
+            (ProblemKind::NoAccountable, Lang::En) => {
+                "No A: an activity has exactly one accountable party.".into()
+            }
+            (ProblemKind::SeveralAccountable(n), Lang::Fr) => {
+                format!("{n} A : une activité a exactement un approbateur (redevable).")
+            }
+            (ProblemKind::SeveralAccountable(n), Lang::En) => {
+                format!("{n} As: an activity has exactly one accountable party.")
+            }
+            (ProblemKind::NoResponsible, Lang::Fr) => {
+                "Aucun R : au moins une partie doit réaliser l'activité.".into()
+            }
+            (ProblemKind::NoResponsible, Lang::En) => {
+                "No R: at least one party must be responsible.".into()
+            }
+        }
+    }
+}
+
+/// §10: every activity has exactly one A and at least one R, among the
+/// parties shown.
+pub fn validate(matrix: &Matrix) -> Vec<RaciProblem> {
+    let parties = matrix.parties();
+    let mut problems = Vec::new();
+    for row in &matrix.rows {
+        let letters: Vec<Letters> = parties.iter().map(|p| row.cell(*p).letters).collect();
+        let accountable = letters.iter().filter(|l| l.has(Letter::A)).count();
+        match accountable {
+            0 => problems.push(RaciProblem {
+                activity: row.id.clone(),
+                kind: ProblemKind::NoAccountable,
+            }),
+            1 => {}
+            n => problems.push(RaciProblem {
+                activity: row.id.clone(),
+                kind: ProblemKind::SeveralAccountable(n),
+            }),
+        }
+        if !letters.iter().any(|l| l.has(Letter::R)) {
+            problems.push(RaciProblem {
+                activity: row.id.clone(),
+                kind: ProblemKind::NoResponsible,
+            });
+        }
+    }
+    problems
+}
+
+/// A cell that differs between two matrices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellDiff {
+    pub activity: String,
+    pub fr: String,
+    pub en: String,
+    pub party: Party,
+    pub a: Letters,
+    pub b: Letters,
+}
+
+/// The cells that differ between `a` and `b` (activities of both, parties
+/// shown in either), in `a`'s order.
+pub fn diff(a: &Matrix, b: &Matrix) -> Vec<CellDiff> {
+    let parties = if a.third_party || b.third_party {
+        Party::ALL.to_vec()
+    } else {
+        vec![Party::Client, Party::Provider]
+    };
+    let mut out = Vec::new();
+    for ra in &a.rows {
+        let Some(rb) = b.row(&ra.id) else { continue };
+        for p in &parties {
+            let (la, lb) = (ra.cell(*p).letters, rb.cell(*p).letters);
+            if la != lb {
+                out.push(CellDiff {
+                    activity: ra.id.clone(),
+                    fr: ra.fr.clone(),
+                    en: ra.en.clone(),
+                    party: *p,
+                    a: la,
+                    b: lb,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_read_and_write_in_order() {
+        assert_eq!(Letters::parse("ar").unwrap().to_string(), "RA");
+        assert_eq!(Letters::parse("I, C").unwrap().to_string(), "CI");
+        assert_eq!(Letters::parse("").unwrap(), Letters::NONE);
+        assert!(Letters::parse("RX").is_err());
+    }
+
+    #[test]
+    fn builtin_catalogue_loads() {
+        assert_eq!(RaciCatalogue::builtin().ids().count(), 25);
     }
 }
