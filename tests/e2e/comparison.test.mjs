@@ -77,6 +77,10 @@ test('the three models side by side: each column is that scenario priced alone',
   await expectText(row('gtd'), /99,5 %\s+99,5 %\s+Aucun \(Full DevOps\)/);
   await expectText(row('exclusions'), /Non\s+Oui : pas de GTD\/GTR/);
   assert.equal(await row('exclusions').evaluate((tr) => tr.classList.contains('differs')), true);
+  // §10: who does what, client / provider, for the activities that differ.
+  const deploy = app.page.locator('[data-testid="compare-raci-row"][data-activity="deploy_software"]');
+  await expectText(deploy, /C \/ RA\s+RA \/ R\s+RA \/ —/);
+  assert.equal(await app.page.locator('[data-testid="compare-raci-row"][data-activity="landing_zone"]').count(), 0);
 });
 
 test('a copy with another support level, up to four scenarios, and back to the models', async () => {

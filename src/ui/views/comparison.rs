@@ -11,6 +11,7 @@ use crate::engine::lang::Lang;
 use crate::engine::money::Money;
 use crate::engine::pricing::Category;
 use crate::engine::quote::{ManagementModel, Quote};
+use crate::engine::raci::{dominant_build, matrix_for, Matrix};
 use crate::engine::sla::{guarantees, Condition, EnvironmentGuarantees, Guarantees, ServiceLevels};
 use crate::engine::support::{SupportChain, SupportLevel};
 use crate::ui::i18n;
@@ -400,6 +401,99 @@ pub fn ComparisonView() -> impl IntoView {
         }
     };
 
+    // §10: who does what under each scenario's model, the rows that differ.
+    let raci_table = move || {
+        let l = lang.get();
+        let matrices: Vec<Matrix> = quote.with(|q| {
+            let build = dominant_build(q);
+            scenarios_of(q)
+                .iter()
+                .map(|s| matrix_for(s.model, build, &q.raci))
+                .collect()
+        });
+        let Some(first) = matrices.first() else {
+            return ().into_any();
+        };
+        let parties = first.parties();
+        let cell = |m: &Matrix, id: &str| {
+            m.row(id)
+                .map(|r| {
+                    parties
+                        .iter()
+                        .map(|p| {
+                            let x = r.cell(*p).letters;
+                            if x.is_empty() {
+                                "—".to_string()
+                            } else {
+                                x.to_string()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                })
+                .unwrap_or_default()
+        };
+        let differing: Vec<(String, String)> = first
+            .rows
+            .iter()
+            .filter(|r| {
+                matrices
+                    .iter()
+                    .any(|m| cell(m, &r.id) != cell(first, &r.id))
+            })
+            .map(|r| (r.id.clone(), r.label(l).to_string()))
+            .collect();
+        let head = titles()
+            .into_iter()
+            .map(|t| view! { <th scope="col">{t}</th> })
+            .collect_view();
+        let who = parties
+            .iter()
+            .map(|p| p.label(l))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        if differing.is_empty() {
+            return view! {
+                <p class="hint" data-testid="compare-raci-none">
+                    {l.pick("Les scénarios ont la même matrice RACI.", "The scenarios share the same RACI matrix.")}
+                </p>
+            }
+            .into_any();
+        }
+        let count = differing.len();
+        let rows = differing
+            .into_iter()
+            .map(|(id, label)| {
+                let cells = matrices
+                    .iter()
+                    .map(|m| {
+                        let text = cell(m, &id);
+                        let changed = text != cell(first, &id);
+                        view! { <td class="letters" class:changed=changed>{text}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid="compare-raci-row" data-activity=id>
+                        <th scope="row">{label}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p data-testid="compare-raci-count">
+                {format!("{count} {} ({who}).", l.pick("activité(s) dont la répartition diffère", "activity(ies) shared out differently"))}
+            </p>
+            <div class="scroll">
+                <table class="lines compare compare-raci" data-testid="compare-raci">
+                    <thead><tr><th scope="col">{l.pick("Activité", "Activity")}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
     view! {
         <section class="card" aria-labelledby="compare-title">
             <h2 id="compare-title">{move || lang.get().pick("Comparer des scénarios", "Compare scenarios")}</h2>
@@ -439,6 +533,14 @@ pub fn ComparisonView() -> impl IntoView {
         <section class="card" aria-labelledby="compare-guarantees-title">
             <h2 id="compare-guarantees-title">{move || lang.get().pick("Engagements de service comparés (§8)", "Service levels compared (§8)")}</h2>
             {guarantee_table}
+        </section>
+        <section class="card" aria-labelledby="compare-raci-title">
+            <h2 id="compare-raci-title">{move || lang.get().pick("Qui fait quoi comparé (RACI, §10)", "Who does what compared (RACI, §10)")}</h2>
+            <Hint
+                fr="Les activités dont la répartition change d'un scénario à l'autre, avec les valeurs par défaut de chaque modèle, le modèle de build du devis et vos modifications (onglet Qui fait quoi)."
+                en="The activities shared out differently from one scenario to another, with each model's defaults, the quote's build model and your edits (Who does what tab)."
+            />
+            {raci_table}
         </section>
     }
 }
