@@ -23,6 +23,88 @@ use crate::ui::widgets::text::{Hint, Th};
 
 type Report = Option<Result<CreditReport, SlaError>>;
 
+/// The three lists of entries of a simulated month, edited the same way.
+trait Entry: Clone + 'static {
+    fn id(&self) -> u32;
+    fn list(month: &CreditMonth) -> &Vec<Self>;
+    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self>;
+}
+
+impl Entry for FunctionMonth {
+    fn id(&self) -> u32 {
+        self.id
+    }
+    fn list(month: &CreditMonth) -> &Vec<Self> {
+        &month.functions
+    }
+    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
+        &mut month.functions
+    }
+}
+
+impl Entry for IncidentRecord {
+    fn id(&self) -> u32 {
+        self.id
+    }
+    fn list(month: &CreditMonth) -> &Vec<Self> {
+        &month.incidents
+    }
+    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
+        &mut month.incidents
+    }
+}
+
+impl Entry for ChangeRecord {
+    fn id(&self) -> u32 {
+        self.id
+    }
+    fn list(month: &CreditMonth) -> &Vec<Self> {
+        &month.changes
+    }
+    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
+        &mut month.changes
+    }
+}
+
+/// The ids of the entries, tracked (for `<For>`).
+fn ids<T: Entry>(quote: RwSignal<Quote>) -> Vec<u32> {
+    quote.with(|q| {
+        q.sla_simulation
+            .as_ref()
+            .map(|s| T::list(s).iter().map(T::id).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// An entry as it is now, untracked (a row's initial values).
+fn entry<T: Entry>(quote: RwSignal<Quote>, id: u32) -> Option<T> {
+    quote.with_untracked(|q| {
+        q.sla_simulation
+            .as_ref()
+            .and_then(|s| T::list(s).iter().find(|x| x.id() == id).cloned())
+    })
+}
+
+fn update<T: Entry>(quote: RwSignal<Quote>, id: u32, f: impl FnOnce(&mut T)) {
+    quote.update(|q| {
+        if let Some(x) = q
+            .sla_simulation
+            .as_mut()
+            .and_then(|s| T::list_mut(s).iter_mut().find(|x| x.id() == id))
+        {
+            f(x);
+        }
+    });
+}
+
+fn remove<T: Entry>(quote: RwSignal<Quote>, id: u32) {
+    quote.update(|q| {
+        if let Some(s) = q.sla_simulation.as_mut() {
+            T::list_mut(s).retain(|x| x.id() != id);
+        }
+    });
+}
+
 fn non_negative(t: &str) -> Result<Decimal, FieldError> {
     Quantity::parse(t)
         .map(|q| q.as_decimal())
@@ -108,30 +190,9 @@ pub fn CreditSimulator() -> impl IntoView {
         })
     };
     let months = move || priced.with(|p| p.as_ref().map(|p| p.months.clone()).unwrap_or_default());
-    let fn_ids = move || {
-        quote.with(|q| {
-            q.sla_simulation
-                .as_ref()
-                .map(|s| s.functions.iter().map(|f| f.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let incident_ids = move || {
-        quote.with(|q| {
-            q.sla_simulation
-                .as_ref()
-                .map(|s| s.incidents.iter().map(|i| i.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let change_ids = move || {
-        quote.with(|q| {
-            q.sla_simulation
-                .as_ref()
-                .map(|s| s.changes.iter().map(|c| c.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
+    let fn_ids = move || ids::<FunctionMonth>(quote);
+    let incident_ids = move || ids::<IncidentRecord>(quote);
+    let change_ids = move || ids::<ChangeRecord>(quote);
     let applies = move || quote.with(|q| crate::engine::models::service_levels_apply(q.model));
     let money = move |m: Money| m.format(lang.get());
     view! {
@@ -434,18 +495,6 @@ pub fn CreditSimulator() -> impl IntoView {
     }
 }
 
-fn update_function(quote: RwSignal<Quote>, id: u32, f: impl FnOnce(&mut FunctionMonth)) {
-    quote.update(|q| {
-        if let Some(x) = q
-            .sla_simulation
-            .as_mut()
-            .and_then(|s| s.functions.iter_mut().find(|x| x.id == id))
-        {
-            f(x);
-        }
-    });
-}
-
 fn row_error(report: Memo<Report>, at: SlaLocation, lang: Lang) -> Option<String> {
     report.with(|r| match r {
         Some(Err(e)) if e.location() == at => Some(e.message(lang)),
@@ -459,11 +508,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
     let lang = state.lang;
     let quote = state.quote;
     let priced = state.priced;
-    let Some(f) = quote.with_untracked(|q| {
-        q.sla_simulation
-            .as_ref()
-            .and_then(|s| s.functions.iter().find(|f| f.id == id).cloned())
-    }) else {
+    let Some(f) = entry::<FunctionMonth>(quote, id) else {
         return ().into_any();
     };
     let line = f.line;
@@ -501,7 +546,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     aria-label=move || lang.get().pick("Fonction managée", "Managed function")
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                            update_function(quote, id, |x| x.line = LineId(n));
+                            update::<FunctionMonth>(quote, id, |x| x.line = LineId(n));
                         }
                     }
                 >
@@ -521,7 +566,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     class="qty-input"
                     initial=f.interruption_minutes.normalize().to_string()
                     parse=non_negative
-                    on_valid=move |d| update_function(quote, id, |x| x.interruption_minutes = d)
+                    on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.interruption_minutes = d)}
                 />
             </td>
             <td class="num">
@@ -531,7 +576,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     class="qty-input"
                     initial=f.iaas_down_minutes.normalize().to_string()
                     parse=non_negative
-                    on_valid=move |d| update_function(quote, id, |x| x.iaas_down_minutes = d)
+                    on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.iaas_down_minutes = d)}
                 />
             </td>
             <td class="num">
@@ -541,32 +586,16 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     class="qty-input"
                     initial=f.client_caused_minutes.normalize().to_string()
                     parse=non_negative
-                    on_valid=move |d| update_function(quote, id, |x| x.client_caused_minutes = d)
+                    on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.client_caused_minutes = d)}
                 />
             </td>
             <td class="outcome">{outcome}</td>
             <td>
-                <RemoveButton on_remove=move || quote.update(|q| {
-                    if let Some(s) = q.sla_simulation.as_mut() {
-                        s.functions.retain(|x| x.id != id);
-                    }
-                }) />
+                <RemoveButton on_remove={move || remove::<FunctionMonth>(quote, id)} />
             </td>
         </tr>
     }
     .into_any()
-}
-
-fn update_incident(quote: RwSignal<Quote>, id: u32, f: impl FnOnce(&mut IncidentRecord)) {
-    quote.update(|q| {
-        if let Some(x) = q
-            .sla_simulation
-            .as_mut()
-            .and_then(|s| s.incidents.iter_mut().find(|x| x.id == id))
-        {
-            f(x);
-        }
-    });
 }
 
 #[component]
@@ -600,11 +629,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
     let lang = state.lang;
     let quote = state.quote;
     let priced = state.priced;
-    let Some(i) = quote.with_untracked(|q| {
-        q.sla_simulation
-            .as_ref()
-            .and_then(|s| s.incidents.iter().find(|i| i.id == id).cloned())
-    }) else {
+    let Some(i) = entry::<IncidentRecord>(quote, id) else {
         return ().into_any();
     };
     let co_managed = move || quote.with(|q| crate::engine::models::co_managed_exclusions(q.model));
@@ -654,7 +679,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     aria-label=move || lang.get().pick("Priorité", "Priority")
                     on:change=move |ev| {
                         if let Some(p) = Priority::from_key(&event_target_value(&ev)) {
-                            update_incident(quote, id, |x| x.priority = p);
+                            update::<IncidentRecord>(quote, id, |x| x.priority = p);
                         }
                     }
                 >
@@ -668,7 +693,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <EnvironmentSelect
                     testid="sla-inc-env"
                     initial=i.environment
-                    on_pick=move |e| update_incident(quote, id, |x| x.environment = e)
+                    on_pick={move |e| update::<IncidentRecord>(quote, id, |x| x.environment = e)}
                 />
             </td>
             <td>
@@ -677,7 +702,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     aria-label=move || lang.get().pick("Fonction touchée (§8.4.10)", "Function hit (§8.4.10)")
                     on:change=move |ev| {
                         let v = event_target_value(&ev).parse::<u32>().ok().map(LineId);
-                        update_incident(quote, id, |x| x.line = v);
+                        update::<IncidentRecord>(quote, id, |x| x.line = v);
                     }
                 >
                     <option value="" selected=line.is_none()>"—"</option>
@@ -697,7 +722,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     class="qty-input"
                     initial=i.resolution_hours.normalize().to_string()
                     parse=non_negative
-                    on_valid=move |d| update_incident(quote, id, |x| x.resolution_hours = d)
+                    on_valid={move |d| update::<IncidentRecord>(quote, id, |x| x.resolution_hours = d)}
                 />
             </td>
             <td>
@@ -706,7 +731,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     aria-label=move || lang.get().pick("Cause", "Cause")
                     on:change=move |ev| {
                         if let Some(c) = Cause::from_key(&event_target_value(&ev)) {
-                            update_incident(quote, id, |x| x.cause = c);
+                            update::<IncidentRecord>(quote, id, |x| x.cause = c);
                         }
                     }
                 >
@@ -723,7 +748,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                             prop:checked=i.provider_level3
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                update_incident(quote, id, |x| x.provider_level3 = on);
+                                update::<IncidentRecord>(quote, id, |x| x.provider_level3 = on);
                             }
                         />
                         {move || lang.get().pick("Niveau 3 assuré par le prestataire", "Provider holds level 3")}
@@ -736,34 +761,18 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                             class="qty-input"
                             initial=i.work_hours.normalize().to_string()
                             parse=non_negative
-                            on_valid=move |d| update_incident(quote, id, |x| x.work_hours = d)
+                            on_valid={move |d| update::<IncidentRecord>(quote, id, |x| x.work_hours = d)}
                         />
                     </label>
                 </Show>
             </td>
             <td class="outcome">{outcome}</td>
             <td>
-                <RemoveButton on_remove=move || quote.update(|q| {
-                    if let Some(s) = q.sla_simulation.as_mut() {
-                        s.incidents.retain(|x| x.id != id);
-                    }
-                }) />
+                <RemoveButton on_remove={move || remove::<IncidentRecord>(quote, id)} />
             </td>
         </tr>
     }
     .into_any()
-}
-
-fn update_change(quote: RwSignal<Quote>, id: u32, f: impl FnOnce(&mut ChangeRecord)) {
-    quote.update(|q| {
-        if let Some(x) = q
-            .sla_simulation
-            .as_mut()
-            .and_then(|s| s.changes.iter_mut().find(|x| x.id == id))
-        {
-            f(x);
-        }
-    });
 }
 
 #[component]
@@ -771,11 +780,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let quote = state.quote;
-    let Some(c) = quote.with_untracked(|q| {
-        q.sla_simulation
-            .as_ref()
-            .and_then(|s| s.changes.iter().find(|c| c.id == id).cloned())
-    }) else {
+    let Some(c) = entry::<ChangeRecord>(quote, id) else {
         return ().into_any();
     };
     let outcome = move || {
@@ -813,7 +818,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <EnvironmentSelect
                     testid="sla-chg-env"
                     initial=c.environment
-                    on_pick=move |e| update_change(quote, id, |x| x.environment = e)
+                    on_pick={move |e| update::<ChangeRecord>(quote, id, |x| x.environment = e)}
                 />
             </td>
             <td class="num">
@@ -823,7 +828,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     class="qty-input"
                     initial=c.tokens.to_string()
                     parse=|t: &str| parse_whole(t).map_err(FieldError::Number)
-                    on_valid=move |n| update_change(quote, id, |x| x.tokens = n)
+                    on_valid={move |n| update::<ChangeRecord>(quote, id, |x| x.tokens = n)}
                 />
             </td>
             <td>
@@ -834,7 +839,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     prop:checked=c.accelerated
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        update_change(quote, id, |x| x.accelerated = on);
+                        update::<ChangeRecord>(quote, id, |x| x.accelerated = on);
                     }
                 />
             </td>
@@ -846,7 +851,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     prop:checked=c.off_hours
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        update_change(quote, id, |x| x.off_hours = on);
+                        update::<ChangeRecord>(quote, id, |x| x.off_hours = on);
                     }
                 />
             </td>
@@ -857,16 +862,12 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     class="qty-input"
                     initial=c.duration_hours.normalize().to_string()
                     parse=non_negative
-                    on_valid=move |d| update_change(quote, id, |x| x.duration_hours = d)
+                    on_valid={move |d| update::<ChangeRecord>(quote, id, |x| x.duration_hours = d)}
                 />
             </td>
             <td class="outcome">{outcome}</td>
             <td>
-                <RemoveButton on_remove=move || quote.update(|q| {
-                    if let Some(s) = q.sla_simulation.as_mut() {
-                        s.changes.retain(|x| x.id != id);
-                    }
-                }) />
+                <RemoveButton on_remove={move || remove::<ChangeRecord>(quote, id)} />
             </td>
         </tr>
     }

@@ -177,6 +177,25 @@ fn AppliedGuarantees() -> impl IntoView {
                         )
                     }}
                 </p>
+                {move || {
+                    let l = lang.get();
+                    let changes: Vec<String> = quote.with(|q| {
+                        q.support_changes
+                            .iter()
+                            .map(|c| format!("{} {} → {}", date(c.date, l), c.environment.label(l), c.level.label(l)))
+                            .collect()
+                    });
+                    (!changes.is_empty()).then(|| view! {
+                        <p class="notice" data-testid="guarantees-support-changes">
+                            {format!(
+                                "{} {} {}",
+                                l.pick("Niveaux à la signature. Changements prévus (§5.3) :", "Levels at signature. Planned changes (§5.3):"),
+                                changes.join(" ; "),
+                                l.pick("— le simulateur prend le niveau en vigueur le mois simulé.", "— the simulator uses the level in force in the simulated month."),
+                            )}
+                        </p>
+                    })
+                }}
                 <h3>{move || lang.get().pick("Conditions d'application", "Conditions")}</h3>
                 <ul class="conditions" data-testid="guarantee-conditions">
                     {move || {
