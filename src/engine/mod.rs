@@ -20,6 +20,7 @@ pub mod raci;
 pub mod revision;
 pub mod rules;
 pub mod scope;
+pub mod share;
 pub mod sla;
 pub mod support;
 pub mod timeline;

@@ -1,0 +1,195 @@
+//! Share links: the whole quote in the URL fragment, no server.
+//!
+//! A link's fragment is `q1.` followed by the base64url (no padding) of the
+//! zlib-deflated JSON payload `{ "v": 1, "quote": …, "book": … }`. The zlib
+//! stream carries an Adler-32 checksum, so a truncated or altered link is
+//! refused rather than read wrongly. The price book is either a reference to
+//! the built-in one (its version and a content hash: a link made with
+//! another built-in book is refused, never silently repriced) or the whole
+//! book, embedded.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::lang::Lang;
+use super::pricebook::PriceBook;
+use super::quote::Quote;
+
+/// The fragment's prefix: the link format's version.
+pub const PREFIX: &str = "q1.";
+/// Beyond this many characters a link is refused (some mail and chat tools
+/// cut long links); the file export is offered instead.
+pub const MAX_LINK_CHARS: usize = 16_000;
+/// A decoded payload larger than this is refused (a zip bomb).
+pub const MAX_PAYLOAD_BYTES: usize = 4 * 1024 * 1024;
+
+/// The price book a link carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum SharedBook {
+    /// The built-in book, by version and content hash.
+    Builtin { version: String, hash: String },
+    /// A book of the user's, whole.
+    Embedded { book: Box<PriceBook> },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    v: u32,
+    quote: serde_json::Value,
+    book: SharedBook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ShareError {
+    #[error("this is not a quote link (it should start with #{PREFIX})")]
+    NotALink,
+    #[error("the link is damaged: {0}")]
+    Damaged(String),
+    #[error("link format version {0} is not supported")]
+    Version(u32),
+    #[error("the quote in the link is not valid: {0}")]
+    Quote(String),
+    #[error("the price book in the link is not valid: {0}")]
+    Book(String),
+    #[error("the link was made with built-in price book {version} ({hash}), this app has {ours} ({our_hash})")]
+    OtherBuiltin {
+        version: String,
+        hash: String,
+        ours: String,
+        our_hash: String,
+    },
+    #[error("the link would be {chars} characters long (at most {MAX_LINK_CHARS})")]
+    TooLarge { chars: usize },
+}
+
+impl ShareError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ShareError::NotALink, Lang::Fr) => format!("Ce n'est pas un lien de devis (il doit commencer par #{PREFIX})."),
+            (ShareError::NotALink, Lang::En) => format!("This is not a quote link (it should start with #{PREFIX})."),
+            (ShareError::Damaged(why), Lang::Fr) => format!("Le lien est abîmé ou a été modifié ({why}) : demandez-le à nouveau."),
+            (ShareError::Damaged(why), Lang::En) => format!("The link is damaged or was altered ({why}): ask for it again."),
+            (ShareError::Version(v), Lang::Fr) => format!("Version {v} du format de lien non prise en charge."),
+            (ShareError::Version(v), Lang::En) => format!("Link format version {v} is not supported."),
+            (ShareError::Quote(why), Lang::Fr) => format!("Le devis du lien n'est pas valide : {why}"),
+            (ShareError::Quote(why), Lang::En) => format!("The quote in the link is not valid: {why}"),
+            (ShareError::Book(why), Lang::Fr) => format!("La grille tarifaire du lien n'est pas valide : {why}"),
+            (ShareError::Book(why), Lang::En) => format!("The price book in the link is not valid: {why}"),
+            (ShareError::OtherBuiltin { version, hash, ours, our_hash }, Lang::Fr) => format!(
+                "Le lien a été fait avec la grille intégrée {version} ({hash}) ; cette application a la {ours} ({our_hash}). Les prix différeraient : demandez le fichier du devis avec sa grille."
+            ),
+            (ShareError::OtherBuiltin { version, hash, ours, our_hash }, Lang::En) => format!(
+                "The link was made with built-in price book {version} ({hash}); this app has {ours} ({our_hash}). Prices would differ: ask for the quote file with its book."
+            ),
+            (ShareError::TooLarge { chars }, Lang::Fr) => format!(
+                "Le lien ferait {chars} caractères (au plus {MAX_LINK_CHARS}) : exportez plutôt le fichier du devis."
+            ),
+            (ShareError::TooLarge { chars }, Lang::En) => format!(
+                "The link would be {chars} characters long (at most {MAX_LINK_CHARS}): export the quote file instead."
+            ),
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a content fingerprint of a price book (not a security
+/// measure: it tells two books apart).
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The hash of a book's content, as written in links.
+pub fn book_hash(book: &PriceBook) -> String {
+    // Serialising plain data cannot fail.
+    fingerprint(serde_json::to_string(book).unwrap_or_default().as_bytes())
+}
+
+/// The reference to `book` when it is the built-in one.
+pub fn builtin_ref(book: &PriceBook) -> SharedBook {
+    SharedBook::Builtin {
+        version: book.version.clone(),
+        hash: book_hash(book),
+    }
+}
+
+/// The fragment (without `#`) carrying `quote` and `book`.
+pub fn encode(quote: &Quote, book: SharedBook) -> Result<String, ShareError> {
+    let payload = Payload {
+        v: 1,
+        quote: serde_json::to_value(quote).map_err(|e| ShareError::Quote(e.to_string()))?,
+        book,
+    };
+    let json = serde_json::to_vec(&payload).map_err(|e| ShareError::Quote(e.to_string()))?;
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let link = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
+    if link.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLarge { chars: link.len() });
+    }
+    Ok(link)
+}
+
+/// What a link holds: the quote, and the price book when it embeds one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    pub quote: Quote,
+    pub book: Option<PriceBook>,
+}
+
+/// Reads a fragment (with or without its `#`), checking it against the
+/// built-in book this app has.
+pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError> {
+    let fragment = fragment.trim().trim_start_matches('#');
+    let body = fragment.strip_prefix(PREFIX).ok_or(ShareError::NotALink)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(body.trim())
+        .map_err(|e| ShareError::Damaged(e.to_string()))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_PAYLOAD_BYTES)
+        .map_err(|e| ShareError::Damaged(format!("{:?}", e.status)))?;
+    let payload: Payload =
+        serde_json::from_slice(&json).map_err(|e| ShareError::Damaged(e.to_string()))?;
+    if payload.v != 1 {
+        return Err(ShareError::Version(payload.v));
+    }
+    let quote = Quote::from_json(&payload.quote.to_string())
+        .map_err(|e| ShareError::Quote(e.to_string()))?;
+    let book = match payload.book {
+        SharedBook::Builtin { version, hash } => {
+            let our_hash = book_hash(builtin);
+            if version != builtin.version || hash != our_hash {
+                return Err(ShareError::OtherBuiltin {
+                    version,
+                    hash,
+                    ours: builtin.version.clone(),
+                    our_hash,
+                });
+            }
+            None
+        }
+        SharedBook::Embedded { book } => {
+            book.validate()
+                .map_err(|e| ShareError::Book(e.to_string()))?;
+            Some(*book)
+        }
+    };
+    Ok(Shared { quote, book })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_differ_and_are_stable() {
+        assert_eq!(fingerprint(b""), "cbf29ce484222325");
+        assert_eq!(fingerprint(b"a"), "af63dc4c8601ec8c");
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+    }
+}
