@@ -10,6 +10,7 @@ pub mod comparison;
 pub mod indices;
 pub mod io;
 pub mod lang;
+pub mod library;
 pub mod models;
 pub mod money;
 pub mod mrg;

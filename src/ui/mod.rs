@@ -1,15 +1,19 @@
 //! The browser shell: Leptos components over the pure engine.
 
+mod browser;
 mod format;
 mod i18n;
+mod session;
 mod state;
 mod views;
 mod widgets;
 
 use leptos::prelude::*;
 
+use session::Session;
 use state::AppState;
 use views::header::Header;
+use views::library::LibraryBar;
 use views::quote_screen::QuoteScreen;
 
 /// Mounts the app on `<body>`.
@@ -23,8 +27,10 @@ fn App() -> impl IntoView {
     match AppState::load() {
         Ok(state) => {
             provide_context(state);
+            provide_context(Session::start(state));
             view! {
                 <Header />
+                <LibraryBar />
                 <main class="page">
                     <QuoteScreen />
                 </main>

@@ -6,6 +6,7 @@ pub mod finance;
 pub mod guarantees;
 pub mod header;
 pub mod indices_editor;
+pub mod library;
 pub mod lines;
 pub mod project_form;
 pub mod quote_screen;

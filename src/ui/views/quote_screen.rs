@@ -15,6 +15,7 @@ use super::specific::SpecificLines;
 use super::support_tickets::SupportAndTickets;
 use super::tokens::TokensView;
 use super::totals::Totals;
+use crate::ui::session::use_session;
 use crate::ui::state::use_state;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,7 @@ impl Tab {
 pub fn QuoteScreen() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
+    let session = use_session();
     let tab = RwSignal::new(Tab::Proposal);
     let label = move |t: Tab| {
         let l = lang.get();
@@ -101,7 +103,10 @@ pub fn QuoteScreen() -> impl IntoView {
                         .collect_view()}
                 </nav>
                 <div id="tab-panel" role="tabpanel" class="tab-panel">
-                    {move || match tab.get() {
+                    {move || {
+                        // A replaced document (open, undo, import) rebuilds the editors.
+                        session.epoch.track();
+                        match tab.get() {
                         Tab::Proposal => view! {
                             <ProjectForm />
                             <Environments />
@@ -116,7 +121,7 @@ pub fn QuoteScreen() -> impl IntoView {
                         Tab::Raci => view! { <RaciView /> }.into_any(),
                         Tab::Guarantees => view! { <GuaranteesView /> }.into_any(),
                         Tab::Compare => view! { <ComparisonView /> }.into_any(),
-                    }}
+                    }}}
                 </div>
             </div>
             <aside class="summary">
