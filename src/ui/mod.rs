@@ -14,6 +14,7 @@ use session::Session;
 use state::AppState;
 use views::header::Header;
 use views::library::LibraryBar;
+use views::proposal::ProposalView;
 use views::quote_screen::QuoteScreen;
 
 /// Mounts the app on `<body>`.
@@ -27,13 +28,19 @@ fn App() -> impl IntoView {
     match AppState::load() {
         Ok(state) => {
             provide_context(state);
-            provide_context(Session::start(state));
+            let session = Session::start(state);
+            provide_context(session);
             view! {
                 <Header />
                 <LibraryBar />
-                <main class="page">
+                <main class="page" class:hidden=move || session.proposal.get()>
                     <QuoteScreen />
                 </main>
+                <Show when=move || session.proposal.get()>
+                    <main class="page proposal-page">
+                        <ProposalView />
+                    </main>
+                </Show>
             }
             .into_any()
         }

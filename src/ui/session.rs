@@ -57,6 +57,8 @@ pub struct Session {
     /// autosave is not an edit of the user's.
     replaced: StoredValue<bool>,
     pub save_error: RwSignal<Option<String>>,
+    /// The printable proposal is shown instead of the editors.
+    pub proposal: RwSignal<bool>,
 }
 
 pub fn use_session() -> Session {
@@ -85,6 +87,7 @@ impl Session {
             last_edit: StoredValue::new(0.0),
             replaced: StoredValue::new(false),
             save_error: RwSignal::new(None),
+            proposal: RwSignal::new(false),
         };
         let lang = state.lang.get_untracked();
         let stamp = browser::now_iso().replace([':', '.'], "-");

@@ -10,7 +10,7 @@ use crate::engine::money::{parse_decimal, parse_whole, Money};
 use crate::engine::quote::{Quote, ScopeChange};
 use crate::ui::format::{date, text};
 use crate::ui::i18n::FieldError;
-use crate::ui::state::use_state;
+use crate::ui::state::{use_state, AppState};
 use crate::ui::views::indices_editor::IndicesEditor;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::line_chart::{LineChart, Series};
@@ -434,15 +434,12 @@ fn Mrg() -> impl IntoView {
     }
 }
 
-/// The revision and MRG clauses, filled with the quote's figures.
-#[component]
-fn ClauseText() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let paragraphs = move |l: Lang| {
-        let specific = state.quote.with(|q| q.revision.specific);
-        // Read in place: the priced, revised and MRG results are not copied.
-        state.priced.with(|p| state.revised.with(|r| state.mrg.with(|m| {
+/// The revision and MRG clauses in `l`, filled with the quote's figures
+/// (empty while the quote cannot be priced). Tracks the signals it reads.
+pub fn clause_paragraphs(state: AppState, l: Lang) -> Vec<String> {
+    let specific = state.quote.with(|q| q.revision.specific);
+    // Read in place: the priced, revised and MRG results are not copied.
+    state.priced.with(|p| state.revised.with(|r| state.mrg.with(|m| {
         let (Some(p), Some(r), Some(m)) = (p.as_ref(), r.as_ref(), m.as_ref()) else {
             return Vec::new();
         };
@@ -470,7 +467,14 @@ fn ClauseText() -> impl IntoView {
             ],
         }
     })))
-    };
+}
+
+/// The revision and MRG clauses, filled with the quote's figures.
+#[component]
+fn ClauseText() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let paragraphs = move |l: Lang| clause_paragraphs(state, l);
     view! {
         <section class="card clauses" aria-labelledby="clauses-title">
             <h2 id="clauses-title">{move || lang.get().pick("Clauses (FR et EN) avec les chiffres du devis", "Clauses (FR and EN) with the quote's figures")}</h2>

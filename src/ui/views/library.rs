@@ -231,6 +231,13 @@ pub fn LibraryBar() -> impl IntoView {
                 {move || lang.get().pick("↷ Rétablir", "↷ Redo")}
             </button>
             <span class="sep" aria-hidden="true"></span>
+            <button type="button" data-testid="open-proposal" on:click=move |_| session.proposal.update(|p| *p = !*p)>
+                {move || if session.proposal.get() {
+                    lang.get().pick("Retour à l'édition", "Back to editing")
+                } else {
+                    lang.get().pick("Proposition à imprimer", "Printable proposal")
+                }}
+            </button>
             <button type="button" data-testid="share-link" on:click=make_link>
                 {move || lang.get().pick("Lien de partage", "Share link")}
             </button>

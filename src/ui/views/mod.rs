@@ -9,6 +9,7 @@ pub mod indices_editor;
 pub mod library;
 pub mod lines;
 pub mod project_form;
+pub mod proposal;
 pub mod quote_screen;
 pub mod raci;
 pub mod schedule;
