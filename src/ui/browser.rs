@@ -116,3 +116,13 @@ pub fn now_iso() -> String {
         .as_string()
         .unwrap_or_default()
 }
+
+/// Registers the service worker that keeps the app for offline use (built
+/// by scripts/post-build.mjs). Without one (`trunk serve` of an old build,
+/// a browser without the API) the app simply stays online-only.
+pub fn register_service_worker() {
+    if let Some(w) = web_sys::window() {
+        let container = w.navigator().service_worker();
+        let _ = container.register("/sw.js");
+    }
+}

@@ -20,6 +20,7 @@ use views::quote_screen::QuoteScreen;
 /// Mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    browser::register_service_worker();
     leptos::mount::mount_to_body(App);
 }
 
