@@ -563,6 +563,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <ParsedInput
                     id=format!("sla-fn-minutes-{id}")
                     testid="sla-fn-minutes"
+                    label=lang.get_untracked().pick("Interruption (min)", "Outage (min)")
                     class="qty-input"
                     initial=f.interruption_minutes.normalize().to_string()
                     parse=non_negative
@@ -573,6 +574,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <ParsedInput
                     id=format!("sla-fn-iaas-{id}")
                     testid="sla-fn-iaas"
+                    label=lang.get_untracked().pick("dont IaaS indisponible (min)", "of which IaaS down (min)")
                     class="qty-input"
                     initial=f.iaas_down_minutes.normalize().to_string()
                     parse=non_negative
@@ -583,6 +585,7 @@ fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <ParsedInput
                     id=format!("sla-fn-client-{id}")
                     testid="sla-fn-client"
+                    label=lang.get_untracked().pick("dont cause client (min)", "of which client cause (min)")
                     class="qty-input"
                     initial=f.client_caused_minutes.normalize().to_string()
                     parse=non_negative
@@ -719,6 +722,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <ParsedInput
                     id=format!("sla-inc-hours-{id}")
                     testid="sla-inc-hours"
+                    label=lang.get_untracked().pick("Rétablissement (heures couvertes)", "Restored in (covered hours)")
                     class="qty-input"
                     initial=i.resolution_hours.normalize().to_string()
                     parse=non_negative
@@ -758,6 +762,7 @@ fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                         <ParsedInput
                             id=format!("sla-inc-work-{id}")
                             testid="sla-inc-work"
+                            label=lang.get_untracked().pick("Temps passé (h)", "Time spent (h)")
                             class="qty-input"
                             initial=i.work_hours.normalize().to_string()
                             parse=non_negative
@@ -825,6 +830,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <ParsedInput
                     id=format!("sla-chg-tokens-{id}")
                     testid="sla-chg-tokens"
+                    label=lang.get_untracked().pick("Jetons du changement", "Tokens of the change")
                     class="qty-input"
                     initial=c.tokens.to_string()
                     parse=|t: &str| parse_whole(t).map_err(FieldError::Number)
@@ -859,6 +865,7 @@ fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 <ParsedInput
                     id=format!("sla-chg-hours-{id}")
                     testid="sla-chg-hours"
+                    label=lang.get_untracked().pick("Réalisé en (heures ouvrées)", "Done in (business hours)")
                     class="qty-input"
                     initial=c.duration_hours.normalize().to_string()
                     parse=non_negative

@@ -142,6 +142,7 @@ fn RevisedPrices() -> impl IntoView {
                                 </td>
                                 <td class="num">
                                     <ParsedInput id=format!("pass-{}", id.0) testid="revision-pass-through" class="qty-input" initial=initial
+                                        label=format!("{} — {}", l.pick("Répercussion éditeur (%)", "Vendor pass-through (%)"), line.item)
                                         parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
                                         on_valid=move |p| quote.update(|q| if let Some(x) = q.line_mut(id) { x.pass_through_percent = p }) />
                                 </td>
@@ -270,6 +271,7 @@ fn Mrg() -> impl IntoView {
                                 <td class="num" data-testid="mrg-annual">{y.annual_mrg.format(l)}</td>
                                 <td class="num">
                                     <ParsedInput id=format!("mrg-billed-{i}") testid="mrg-billed" class="qty-input" initial=initial
+                                        label=format!("{} {}", l.pick("Facturé, année", "Billed, year"), y.year)
                                         parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
                                         on_valid=move |b| quote.update(|q| {
                                             if q.mrg.billed_override.len() <= i { q.mrg.billed_override.resize(i + 1, None); }
@@ -383,7 +385,7 @@ fn Mrg() -> impl IntoView {
                         on_valid=move |r| quote.update(|q| q.mrg.rate_percent = r) />
                 </div>
                 <div class="field">
-                    <label for="mrg-g">{move || lang.get().pick("G imposé (vide = revenu de RUN du devis)", "G override (empty = the quote's run revenue)")}</label>
+                    <label for="mrg-g-input">{move || lang.get().pick("G imposé (vide = revenu de RUN du devis)", "G override (empty = the quote's run revenue)")}</label>
                     <ParsedInput id="mrg-g-input" testid="mrg-g-input" initial=terms.global_revenue.map(|g| g.as_decimal().to_string()).unwrap_or_default()
                         parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
                         on_valid=move |g| quote.update(|q| q.mrg.global_revenue = g) />

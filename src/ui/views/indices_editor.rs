@@ -196,7 +196,7 @@ fn SeriesCard(kind: IndexKind) -> impl IntoView {
                 <button type="button" data-testid=format!("index-{key}-import") on:click=import>{move || lang.get().pick("Importer", "Import")}</button>
                 <span class="field-error" role="alert" data-testid=format!("index-{key}-paste-error")>{move || paste_error.get()}</span>
             </details>
-            <div class="scroll short">
+            <div class="scroll short" tabindex="0" role="region" aria-label=move || lang.get().pick("Historique de l'indice", "Index history")>
                 <table class="lines">
                     <thead><tr>
                         <Th fr="Période" en="Period" />

@@ -266,8 +266,10 @@ fn RaciRow(
         };
         let aria = move || {
             let l = lang.get();
+            // The visible letters first (WCAG 2.5.3), then what they mean.
             format!(
-                "{} — {} : {}",
+                "{} {} — {} : {}",
+                letters(),
                 label(),
                 m.with(|m| party_name(m, party, l)),
                 letters_text(letters(), l)
@@ -486,6 +488,7 @@ fn RaciDiff() -> impl IntoView {
         view! {
             <select
                 data-testid=testid
+                aria-label=move || lang.get().pick("Modèle comparé", "Model compared")
                 on:change=move |ev| {
                     if let Some(x) = ManagementModel::from_key(&event_target_value(&ev)) {
                         signal.set(x);

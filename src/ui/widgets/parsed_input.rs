@@ -18,6 +18,9 @@ pub fn ParsedInput<T, P, V>(
     parse: P,
     on_valid: V,
     #[prop(optional, into)] class: String,
+    /// The accessible name, when no `<label for>` names the field.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView
 where
     T: 'static,
@@ -37,6 +40,7 @@ where
             id=id
             class=class
             data-testid=testid
+            aria-label=label
             class:invalid=move || error.with(Option::is_some)
             aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
             aria-describedby=described_by
