@@ -12,14 +12,17 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::engine::lang::Lang;
+use crate::engine::library::ASIDE_PREFIX;
 use crate::engine::library::{
     default_name, next_id, read_stored, recover, stored_revision, unique_name, write_index,
     write_stored, Entry, Index, Stored, CURRENT_KEY, INDEX_KEY, QUOTE_PREFIX,
 };
+use crate::engine::pricebook::PriceBook;
 use crate::engine::quote::Quote;
 use crate::engine::share::decode;
 use crate::ui::browser;
 use crate::ui::state::AppState;
+use crate::ui::views::pricebook_editor::{activate, BOOK_KEY};
 
 /// Most undo steps kept.
 const UNDO_DEPTH: usize = 200;
@@ -107,12 +110,38 @@ impl Session {
         }
         session.index.set(recovered.index);
 
+        // The user's price book, if one was applied in this browser.
+        if let Some(raw) = browser::get(BOOK_KEY) {
+            let result = PriceBook::from_json(&raw)
+                .map_err(|e| e.to_string())
+                .and_then(|book| activate(state, book));
+            if let Err(e) = result {
+                let aside = format!("{ASIDE_PREFIX}{stamp}.pricebook");
+                let _ = browser::set(&aside, &raw);
+                browser::remove(BOOK_KEY);
+                session.notify(
+                    true,
+                    format!(
+                        "{} ({e}) {} « {aside} ».",
+                        lang.pick(
+                            "Votre grille enregistrée ne se lit plus",
+                            "Your saved price book no longer reads"
+                        ),
+                        lang.pick(
+                            "— grille intégrée rétablie ; l'ancienne est gardée sous",
+                            "— back to the built-in book; the old one is kept under"
+                        )
+                    ),
+                );
+            }
+        }
+
         // A share link in the address opens as a new quote of the library;
         // a bad one is reported and the last work opens as usual.
         let fragment = browser::fragment();
         let mut opened = false;
         if !fragment.is_empty() {
-            let builtin = state.book.get_value();
+            let builtin = state.builtin.get_value();
             match decode(&fragment, &builtin) {
                 Ok(shared) => {
                     let name = format!(
@@ -125,15 +154,35 @@ impl Session {
                         shared.quote,
                         unique_name(&name, &session.index.get_untracked().entries),
                     );
-                    if shared.book.is_some() {
-                        session.notify(
-                            false,
-                            lang.pick(
-                                "Le lien contient sa propre grille tarifaire : ce devis est affiché avec la grille intégrée de l'application (l'éditeur de grilles viendra).",
-                                "The link carries its own price book: this quote is shown with the app's built-in book (the price book editor is to come).",
-                            )
-                            .into(),
-                        );
+                    if let Some(book) = shared
+                        .book
+                        .filter(|b| state.book.with_untracked(|x| x != b))
+                    {
+                        // The link's book comes into use; the one in use is kept aside.
+                        if let Some(previous) = browser::get(BOOK_KEY) {
+                            let _ = browser::set(
+                                &format!("{ASIDE_PREFIX}{stamp}.pricebook"),
+                                &previous,
+                            );
+                        }
+                        let version = book.version.clone();
+                        match activate(state, book) {
+                            Ok(()) => session.notify(
+                                false,
+                                format!(
+                                    "{} {version}. {}",
+                                    lang.pick(
+                                        "Devis ouvert depuis le lien, avec sa grille tarifaire",
+                                        "Quote opened from the link, with its price book"
+                                    ),
+                                    lang.pick(
+                                        "Votre grille précédente est gardée de côté.",
+                                        "Your previous book is kept aside."
+                                    ),
+                                ),
+                            ),
+                            Err(e) => session.notify(true, e),
+                        }
                     } else {
                         session.notify(
                             false,

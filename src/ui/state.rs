@@ -18,10 +18,13 @@ use crate::engine::revision::{revise, RevisedQuote};
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
-    #[allow(dead_code)] // the finance memos read it; the price book editor will too
-    pub books: StoredValue<PriceBooks>,
-    /// The built-in book of the default region, for the catalogue lists.
-    pub book: StoredValue<PriceBook>,
+    /// The price books in use (§9.7: versions by region and date).
+    pub books: RwSignal<PriceBooks>,
+    /// The book the catalogue lists and the editor show: the built-in one,
+    /// or the user's (price book editor).
+    pub book: RwSignal<PriceBook>,
+    /// The built-in book, for share links and "back to built-in".
+    pub builtin: StoredValue<PriceBook>,
     pub quote: RwSignal<Quote>,
     /// The engine's answer for the current document.
     pub pricing: Memo<Result<PricedQuote, PricingError>>,
@@ -42,10 +45,11 @@ impl AppState {
         let book = PriceBook::builtin().map_err(|e| format!("Built-in price book: {e}"))?;
         let books =
             PriceBooks::new(vec![book.clone()]).map_err(|e| format!("Built-in price book: {e}"))?;
-        let book = StoredValue::new(book);
-        let books = StoredValue::new(books);
+        let builtin = StoredValue::new(book.clone());
+        let book = RwSignal::new(book);
+        let books = RwSignal::new(books);
         let quote = RwSignal::new(Quote::new(default_start_date()));
-        let pricing = Memo::new(move |_| quote.with(|q| books.with_value(|b| price(q, b))));
+        let pricing = Memo::new(move |_| quote.with(|q| books.with(|b| price(q, b))));
         let priced = Memo::new(
             move |previous: Option<&Option<PricedQuote>>| match pricing.get() {
                 Ok(p) => Some(p),
@@ -56,7 +60,7 @@ impl AppState {
         let revised = Memo::new(move |_| {
             priced.with(|p| {
                 let p = p.as_ref()?;
-                quote.with(|q| books.with_value(|b| indices.with(|i| revise(q, b, p, i).ok())))
+                quote.with(|q| books.with(|b| indices.with(|i| revise(q, b, p, i).ok())))
             })
         });
         let mrg = Memo::new(move |_| {
@@ -72,6 +76,7 @@ impl AppState {
             lang: RwSignal::new(Lang::Fr),
             books,
             book,
+            builtin,
             quote,
             pricing,
             priced,

@@ -45,7 +45,7 @@ async function serious(where) {
 
 test('no serious or critical axe violation on any screen', async () => {
   const found = [];
-  for (const tab of ['proposal', 'build', 'support', 'tokens', 'schedule', 'finance', 'raci', 'guarantees', 'compare']) {
+  for (const tab of ['proposal', 'build', 'support', 'tokens', 'schedule', 'finance', 'raci', 'guarantees', 'compare', 'pricebook']) {
     await byId(`tab-${tab}`).click();
     await app.page.waitForTimeout(50);
     found.push(...await serious(tab));

@@ -197,10 +197,10 @@ pub fn ComparisonView() -> impl IntoView {
     // Priced only while this tab is open: one pricing per scenario.
     let comparison: Memo<Comparison> = Memo::new(move |_| {
         quote.with(|q| {
-            state.books.with_value(|books| {
+            state.books.with(|books| {
                 state
                     .book
-                    .with_value(|book| compare(q, books, book, &scenarios_of(q)))
+                    .with(|book| compare(q, books, book, &scenarios_of(q)))
             })
         })
     });

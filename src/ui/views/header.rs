@@ -10,7 +10,7 @@ pub fn Header() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let book_label = move || {
-        state.book.with_value(|b| {
+        state.book.with(|b| {
             let label = match lang.get() {
                 Lang::Fr => &b.label.fr,
                 Lang::En => &b.label.en,
@@ -18,7 +18,7 @@ pub fn Header() -> impl IntoView {
             format!("{label} · v{} · {}", b.version, b.effective_date)
         })
     };
-    let illustrative = state.book.with_value(|b| b.illustrative);
+    let illustrative = state.book.with(|b| b.illustrative);
     view! {
         <header class="topbar">
             <div class="brand">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::io::{lines_csv, schedule_csv, CsvOptions};
-use crate::engine::share::{builtin_ref, encode};
+use crate::engine::share::{builtin_ref, encode, SharedBook};
 use crate::ui::browser;
 use crate::ui::session::{file_stem, use_session};
 use crate::ui::state::use_state;
@@ -91,9 +91,17 @@ pub fn LibraryBar() -> impl IntoView {
     let make_link = move |_| {
         let l = lang.get_untracked();
         let result = state.quote.with_untracked(|q| {
-            state
-                .book
-                .with_value(|b| encode(q, builtin_ref(b)))
+            // The built-in book travels by reference, the user's whole.
+            let shared = state.book.with_untracked(|b| {
+                if state.builtin.with_value(|x| x == b) {
+                    builtin_ref(b)
+                } else {
+                    SharedBook::Embedded {
+                        book: Box::new(b.clone()),
+                    }
+                }
+            });
+            encode(q, shared)
                 .map(|link| format!("{}#{link}", browser::base_url()))
                 .map_err(|e| e.message(l))
         });
@@ -152,10 +160,8 @@ pub fn LibraryBar() -> impl IntoView {
     let export_book = move |_| {
         let json = state
             .book
-            .with_value(|b| serde_json::to_string_pretty(b).unwrap_or_default());
-        let name = state
-            .book
-            .with_value(|b| format!("grille-{}.json", b.version));
+            .with(|b| serde_json::to_string_pretty(b).unwrap_or_default());
+        let name = state.book.with(|b| format!("grille-{}.json", b.version));
         if let Err(e) = browser::download(&name, "application/json", &json) {
             session.notify(true, e);
         }

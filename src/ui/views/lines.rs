@@ -26,7 +26,7 @@ pub fn Lines() -> impl IntoView {
     // other level needs it), not on governance.
     let first_code = state
         .book
-        .with_value(|b| {
+        .with(|b| {
             b.items
                 .iter()
                 .find(|i| i.family == Family::Os)
@@ -40,7 +40,7 @@ pub fn Lines() -> impl IntoView {
     // §2: the model decides which items may be quoted.
     let allowed = move |code: &str| {
         let model = quote.with(|q| q.model);
-        state.book.with_value(|b| {
+        state.book.with(|b| {
             b.item(code)
                 .is_none_or(|i| models::line_allowed(model, i.family))
         })
@@ -48,7 +48,7 @@ pub fn Lines() -> impl IntoView {
     let catalogue = move || {
         let lang = lang.get();
         let model = quote.with(|q| q.model);
-        state.book.with_value(|b| {
+        state.book.with(|b| {
             Family::ALL
                 .into_iter()
                 .filter(|f| b.items.iter().any(|i| i.family == *f))
@@ -158,7 +158,7 @@ fn LineRow(id: LineId) -> impl IntoView {
             .map(|l| (l.item.clone(), l.quantity.to_string(), l.ordered_on))
             .unwrap_or_default()
     });
-    let item = state.book.with_value(|b| b.item(&code).cloned());
+    let item = state.book.with(|b| b.item(&code).cloned());
     let buildable = item.as_ref().is_some_and(|i| i.build.is_some());
     let may_use: Vec<Family> = item
         .as_ref()

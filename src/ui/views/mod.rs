@@ -8,6 +8,7 @@ pub mod header;
 pub mod indices_editor;
 pub mod library;
 pub mod lines;
+pub mod pricebook_editor;
 pub mod project_form;
 pub mod proposal;
 pub mod quote_screen;

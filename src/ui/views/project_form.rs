@@ -45,11 +45,11 @@ pub fn ProjectForm() -> impl IntoView {
     // §2: what the last switch of model set aside or restored, until dismissed.
     let last_switch: RwSignal<Option<ModelSwitch>> = RwSignal::new(None);
     let switch_to = move |m: ManagementModel| {
-        let change = quote.with_untracked(|q| state.book.with_value(|b| models::switch(q, b, m)));
+        let change = quote.with_untracked(|q| state.book.with(|b| models::switch(q, b, m)));
         last_switch.set((!change.is_empty()).then_some(change));
         quote.update(|q| q.model = m);
     };
-    let aside_now = move || quote.with(|q| state.book.with_value(|b| models::set_aside(q, b)));
+    let aside_now = move || quote.with(|q| state.book.with(|b| models::set_aside(q, b)));
     let list = move |parts: Vec<SetAside>, testid: &'static str| {
         view! {
             <ul data-testid=testid>
@@ -195,7 +195,7 @@ pub fn ProjectForm() -> impl IntoView {
                         on:change=move |ev| quote.update(|q| q.access_fee_waived = event_target_checked(&ev))
                     />
                     {move || {
-                        let fee = state.book.with_value(|b| b.access_fee).format(lang.get());
+                        let fee = state.book.with(|b| b.access_fee).format(lang.get());
                         format!("{} ({fee}, §9.2)", lang.get().pick("Offrir les frais d'accès", "Waive the access fee"))
                     }}
                 </label>

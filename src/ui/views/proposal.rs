@@ -51,7 +51,7 @@ pub fn ProposalView() -> impl IntoView {
         });
         let book = state
             .book
-            .with_value(|b| (b.version.clone(), b.illustrative, b.effective_date));
+            .with(|b| (b.version.clone(), b.illustrative, b.effective_date));
         view! {
             <section class="proposal-cover" data-testid="proposal-cover">
                 <p class="kicker">{l.pick("Proposition commerciale", "Commercial proposal")}</p>

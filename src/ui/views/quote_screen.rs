@@ -8,6 +8,7 @@ use super::environments::Environments;
 use super::finance::FinanceView;
 use super::guarantees::GuaranteesView;
 use super::lines::Lines;
+use super::pricebook_editor::PriceBookEditor;
 use super::project_form::ProjectForm;
 use super::raci::RaciView;
 use super::schedule::ScheduleView;
@@ -29,10 +30,11 @@ enum Tab {
     Raci,
     Guarantees,
     Compare,
+    PriceBook,
 }
 
 impl Tab {
-    const ALL: [Tab; 9] = [
+    const ALL: [Tab; 10] = [
         Tab::Proposal,
         Tab::Build,
         Tab::Support,
@@ -42,6 +44,7 @@ impl Tab {
         Tab::Raci,
         Tab::Guarantees,
         Tab::Compare,
+        Tab::PriceBook,
     ];
 
     fn key(self) -> &'static str {
@@ -55,6 +58,7 @@ impl Tab {
             Tab::Raci => "raci",
             Tab::Guarantees => "guarantees",
             Tab::Compare => "compare",
+            Tab::PriceBook => "pricebook",
         }
     }
 }
@@ -77,6 +81,7 @@ pub fn QuoteScreen() -> impl IntoView {
             Tab::Raci => l.pick("Qui fait quoi", "Who does what"),
             Tab::Guarantees => l.pick("Engagements de service", "Service levels"),
             Tab::Compare => l.pick("Comparer", "Compare"),
+            Tab::PriceBook => l.pick("Grille tarifaire", "Price book"),
         }
     };
     view! {
@@ -121,6 +126,7 @@ pub fn QuoteScreen() -> impl IntoView {
                         Tab::Raci => view! { <RaciView /> }.into_any(),
                         Tab::Guarantees => view! { <GuaranteesView /> }.into_any(),
                         Tab::Compare => view! { <ComparisonView /> }.into_any(),
+                        Tab::PriceBook => view! { <PriceBookEditor /> }.into_any(),
                     }}}
                 </div>
             </div>

@@ -45,12 +45,12 @@ pub fn TokensView() -> impl IntoView {
     let tokens = move || state.priced.with(|p| p.as_ref().map(|p| p.tokens.clone()));
     let first_change = state
         .book
-        .with_value(|b| b.changes.first().map(|c| c.code.clone()))
+        .with(|b| b.changes.first().map(|c| c.code.clone()))
         .unwrap_or_default();
     let plan = quote.with_untracked(|q| q.tokens.clone());
     let packs = move || {
         let chain = quote.with(|q| q.support_chain);
-        state.book.with_value(|b| {
+        state.book.with(|b| {
             b.token_packs
                 .iter()
                 .filter(|p| p.chain == chain)
@@ -179,7 +179,7 @@ fn ChangeRow(id: u32) -> impl IntoView {
         })
     };
     let current = move || quote.with(|q| q.tokens.changes.iter().find(|c| c.id == id).cloned());
-    let catalogue = state.book.with_value(|b| b.changes.clone());
+    let catalogue = state.book.with(|b| b.changes.clone());
     let priced = move || {
         state.priced.with(|p| {
             p.as_ref().and_then(|p| {
