@@ -46,12 +46,24 @@ test('the built-in book is labelled illustrative; a draft is checked before it a
   assert.equal(await byId('pricebook-apply').isDisabled(), true);
   await byId('pricebook-tier-discount').nth(1).fill('3');
   await expectText(byId('pricebook-validation'), /Brouillon valide/);
+  // A new item, as a copy of another under a new code; a duplicate code is refused.
+  await byId('pricebook-new-code').fill('OS-MGD');
+  await byId('pricebook-item-add').click();
+  await expectText(byId('pricebook-add-error'), /« OS-MGD » est déjà un code/);
+  await byId('pricebook-new-code').fill('OS-MGD-GOLD');
+  await byId('pricebook-copy-of').selectOption('OS-MGD');
+  await byId('pricebook-item-add').click();
+  await item('OS-MGD-GOLD').getByTestId('pricebook-item-price').fill('180');
+  await expectText(byId('pricebook-validation'), /Brouillon valide/);
   await byId('pricebook-version').fill('2027.1-client');
   await byId('pricebook-apply').click();
   // 130.00 - 5 % = 123.50; 10 x 123.50 + 900.00 = 2 135.00 a month.
   await expectText(byId('total-commitment'), '79 360,00 €');
   await expectText(byId('pricebook-status'), /Votre grille v2027\.1-client/);
   await expectText(byId('pricebook-label'), /v2027\.1-client/);
+  await byId('tab-proposal').click();
+  assert.equal(await byId('add-item-select').locator('option[value="OS-MGD-GOLD"]').count(), 1);
+  await byId('tab-pricebook').click();
 });
 
 test('the user book survives a reload and travels in a share link', async () => {

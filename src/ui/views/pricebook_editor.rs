@@ -182,6 +182,9 @@ fn DraftEditor(draft: RwSignal<PriceBook>) -> impl IntoView {
     let item_codes =
         move || draft.with(|b| b.items.iter().map(|i| i.code.clone()).collect::<Vec<_>>());
     let tier_count = move || draft.with(|b| b.commitment_tiers.len());
+    let new_code = RwSignal::new(String::new());
+    let add_error = RwSignal::new(None::<String>);
+    let copy_of = RwSignal::new(d.items.first().map(|i| i.code.clone()).unwrap_or_default());
     view! {
         <section class="card" aria-labelledby="draft-title">
             <h2 id="draft-title">{move || lang.get().pick("Brouillon de grille", "Draft book")}</h2>
@@ -269,6 +272,48 @@ fn DraftEditor(draft: RwSignal<PriceBook>) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+            </div>
+
+            <div class="actions add-item">
+                <label class="field">
+                    <span>{move || lang.get().pick("Nouveau code", "New code")}</span>
+                    <input type="text" data-testid="pricebook-new-code" prop:value=move || new_code.get()
+                        on:input=move |e| new_code.set(event_target_value(&e)) />
+                </label>
+                <label class="field">
+                    <span>{move || lang.get().pick("Copie de", "Copy of")}</span>
+                    <select data-testid="pricebook-copy-of" on:change=move |e| copy_of.set(event_target_value(&e))>
+                        {move || item_codes().into_iter().map(|c| {
+                            let selected = copy_of.with(|x| *x == c);
+                            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="pricebook-item-add"
+                    disabled=move || new_code.with(|c| c.trim().is_empty())
+                    on:click=move |_| {
+                        let code = new_code.get_untracked().trim().to_string();
+                        let source = copy_of.get_untracked();
+                        if draft.with_untracked(|b| b.items.iter().any(|i| i.code == code)) {
+                            add_error.set(Some(code));
+                            return;
+                        }
+                        add_error.set(None);
+                        draft.update(|b| {
+                            if let Some(mut item) = b.items.iter().find(|i| i.code == source).cloned() {
+                                item.code = code;
+                                b.items.push(item);
+                            }
+                        });
+                        new_code.set(String::new());
+                    }>
+                    {move || lang.get().pick("+ Article (copie, à renommer et chiffrer)", "+ Item (a copy, to rename and price)")}
+                </button>
+                {move || add_error.get().map(|c| view! {
+                    <span class="field-error" role="alert" data-testid="pricebook-add-error">
+                        {format!("« {c} » {}", lang.get().pick("est déjà un code de la grille.", "is already a code of the book."))}
+                    </span>
+                })}
             </div>
 
             <h3>{move || lang.get().pick("Support (§9.5), jetons (§6), tickets (§9.6)", "Support (§9.5), tokens (§6), tickets (§9.6)")}</h3>
