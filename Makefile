@@ -1,5 +1,7 @@
 # The two commands of the README. Each installs what is missing first.
-.PHONY: serve test build
+# Recipes use bash: scripts/env.sh relies on it.
+SHELL := /bin/bash
+.PHONY: serve test build size
 
 serve:
 	scripts/serve.sh
@@ -8,4 +10,8 @@ test:
 	scripts/test.sh
 
 build:
-	scripts/setup.sh && . scripts/env.sh && trunk build --release --locked
+	scripts/setup.sh && source scripts/env.sh && trunk build --release --locked
+
+# Sizes of the release build (raw, gzip, brotli), see README "Measured figures".
+size: build
+	node scripts/size.mjs dist
