@@ -656,8 +656,17 @@ fn seed_003_catalogue_loads_with_its_response_times() {
     assert!(SupportCatalogue::from_json("{}").is_err());
 }
 
+/// `PROPTEST_CASES` when set (the long runs of `make proptest-long`), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    // 64 by default (each case prices a quote); PROPTEST_CASES raises it.
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     /// §8.4.9: whatever happens in the month, the credit is between zero and
     /// the cap, and is the subtotal unless the cap binds.

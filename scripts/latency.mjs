@@ -1,0 +1,60 @@
+// In-browser latency (issue 7), measured in headless Chromium on the release
+// build: the time from a quantity edit to the updated total on a large quote
+// (median of many edits), and the cold load to the first priced render.
+//
+//   node scripts/latency.mjs [LINES] [MONTHS] [EDITS]   (defaults 500 36 60)
+//
+// Serves dist/ (or E2E_DIST). Figures are medians: these machines are shared.
+import { serveDist, openApp } from '../tests/e2e/harness.mjs';
+
+const lines = Number(process.argv[2] ?? 500);
+const months = Number(process.argv[3] ?? 36);
+const edits = Number(process.argv[4] ?? 60);
+const items = ['OS-MGD', 'DB-MGD', 'MW-WEB', 'MW-APPSRV', 'CTR-MGD', 'K8S-MGD', 'AD-MGD', 'SEC-FW', 'SEC-LB', 'EXCH-MBX'];
+const quote = {
+  schema_version: 2, client: 'Bench', project: `${lines} lines`, model: 'fully_managed',
+  start_date: '2027-01-01', commitment_months: months, support_chain: 'off_shore',
+  environments: [{ kind: 'production', support: 'standard' }],
+  lines: Array.from({ length: lines }, (_, i) => ({ id: i + 1, item: items[i % items.length], quantity: String(1 + (i % 7)), build: i % 3 === 0 ? 'full' : 'no_build' })),
+  build_billing: { mode: 'thirty_seventy', end_of_build: '2027-03-01' },
+};
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const server = await serveDist();
+// Cold loads: from the navigation's start to the first priced total, in the
+// page's own clock (an upper bound: read just after the total is seen), in
+// fresh profiles (nothing cached).
+const loads = [];
+for (let i = 0; i < 5; i += 1) {
+  const app = await openApp(server.url);
+  loads.push(await app.page.evaluate(() => performance.now()));
+  await app.close();
+}
+const app = await openApp(server.url);
+await app.page.getByTestId('import-quote').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(quote)) });
+await app.page.getByTestId('line-row').nth(lines - 1).waitFor();
+const times = await app.page.evaluate(async (n) => {
+  const input = document.querySelector('[data-testid="line-row"] [data-testid="line-qty"]');
+  const total = document.querySelector('[data-testid="total-commitment"]');
+  const out = [];
+  for (let k = 0; k < n; k += 1) {
+    const before = total.textContent;
+    const changed = new Promise((resolve) => {
+      const obs = new MutationObserver(() => { if (total.textContent !== before) { obs.disconnect(); resolve(); } });
+      obs.observe(total, { childList: true, subtree: true, characterData: true });
+    });
+    const t0 = performance.now();
+    input.value = String(20 + (k % 2));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await changed;
+    out.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return out;
+}, edits);
+console.log(`cold load to first priced render: median ${median(loads).toFixed(0)} ms (${loads.length} fresh profiles)`);
+console.log(`edit to updated total, ${lines} lines x ${months} months: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${times.length} edits)`);
+const problems = app.problems();
+await app.close();
+await server.close();
+if (problems.length) { console.error(problems); process.exit(1); }
