@@ -1,5 +1,6 @@
-//! How long `price` takes on generated quotes of 10, 100 and 1,000 lines
-//! over 12, 36 and 60 months, with the built-in book.
+//! How long `price` (and price + revision + MRG, what the app recomputes on
+//! each edit) takes on generated quotes of 10, 100 and 1,000 lines over 12,
+//! 36 and 60 months, with the built-in book.
 //!
 //! ```sh
 //! cargo bench --bench pricing -- --warm-up-time 1 --measurement-time 3
@@ -22,7 +23,10 @@ mod bench {
     use cloudquote::engine::catalog::{BuildModel, Charge, Family};
     use cloudquote::engine::money::{Money, Quantity};
     use cloudquote::engine::pricebook::PriceBooks;
+    use cloudquote::engine::indices::IndexBook;
+    use cloudquote::engine::mrg::minimum_guaranteed_revenue;
     use cloudquote::engine::pricing::price;
+    use cloudquote::engine::revision::revise;
     use cloudquote::engine::quote::{
         BuildBilling, BuildMilestone, PlannedChange, Quote, QuoteLine, SpecificLine, SupportChange,
         TicketPlan, TokenPlan,
@@ -197,6 +201,31 @@ mod bench {
                     BenchmarkId::new(format!("{lines} lines"), format!("{months} months")),
                     &quote,
                     |b, quote| b.iter(|| price(black_box(quote), black_box(&books))),
+                );
+            }
+        }
+        group.finish();
+
+        // What the app computes on each edit: the price, the revision at
+        // each anniversary (§9.3) and the minimum guaranteed revenue (§9.4).
+        let indices = IndexBook::builtin();
+        let mut group = c.benchmark_group("price+revision+mrg");
+        for lines in [10, 100, 1_000] {
+            for months in [12, 36, 60] {
+                let quote = generated(lines, months);
+                if lines >= 100 {
+                    group.sample_size(20);
+                }
+                group.bench_with_input(
+                    BenchmarkId::new(format!("{lines} lines"), format!("{months} months")),
+                    &quote,
+                    |b, quote| {
+                        b.iter(|| {
+                            let priced = price(black_box(quote), &books).expect("prices");
+                            let revised = revise(quote, &books, &priced, &indices).expect("revises");
+                            minimum_guaranteed_revenue(quote, &priced, &revised).expect("MRG")
+                        })
+                    },
                 );
             }
         }
