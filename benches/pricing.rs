@@ -21,16 +21,16 @@ mod bench {
 
     use chrono::NaiveDate;
     use cloudquote::engine::catalog::{BuildModel, Charge, Family};
-    use cloudquote::engine::money::{Money, Quantity};
-    use cloudquote::engine::pricebook::PriceBooks;
     use cloudquote::engine::indices::IndexBook;
+    use cloudquote::engine::money::{Money, Quantity};
     use cloudquote::engine::mrg::minimum_guaranteed_revenue;
+    use cloudquote::engine::pricebook::PriceBooks;
     use cloudquote::engine::pricing::price;
-    use cloudquote::engine::revision::revise;
     use cloudquote::engine::quote::{
         BuildBilling, BuildMilestone, PlannedChange, Quote, QuoteLine, SpecificLine, SupportChange,
         TicketPlan, TokenPlan,
     };
+    use cloudquote::engine::revision::revise;
     use cloudquote::engine::support::{EnvironmentKind, ReviewPeriod, SupportLevel};
     use criterion::{BenchmarkId, Criterion};
     use rust_decimal::Decimal;
@@ -222,7 +222,8 @@ mod bench {
                     |b, quote| {
                         b.iter(|| {
                             let priced = price(black_box(quote), &books).expect("prices");
-                            let revised = revise(quote, &books, &priced, &indices).expect("revises");
+                            let revised =
+                                revise(quote, &books, &priced, &indices).expect("revises");
                             minimum_guaranteed_revenue(quote, &priced, &revised).expect("MRG")
                         })
                     },

@@ -668,6 +668,11 @@ proptest! {
         let bigger = Quantity::parse(&(line.quantity.as_decimal() + Decimal::from(extra)).to_string()).unwrap();
         more.set_quantity(line.id, bigger);
         let after = price(&more, &books()).unwrap();
+        // Found by the 10,000-case run: a built line going from 0 to 1 unit
+        // creates the build, which moves the run start (and with it the
+        // months of billing minimum, §9.2, §9.8.2) later, so the total can
+        // drop. The property holds while the run starts on the same day.
+        prop_assume!(after.run_start == before.run_start);
         // The minimum complement may absorb the increase, never the reverse.
         prop_assert!(after.commitment_total >= before.commitment_total);
         prop_assert!(after.one_time >= before.one_time);
