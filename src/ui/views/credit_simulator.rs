@@ -30,41 +30,26 @@ trait Entry: Clone + 'static {
     fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self>;
 }
 
-impl Entry for FunctionMonth {
-    fn id(&self) -> u32 {
-        self.id
-    }
-    fn list(month: &CreditMonth) -> &Vec<Self> {
-        &month.functions
-    }
-    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
-        &mut month.functions
-    }
+/// `Entry` for a record type kept in the `CreditMonth` field `$list`.
+macro_rules! entry {
+    ($t:ty, $list:ident) => {
+        impl Entry for $t {
+            fn id(&self) -> u32 {
+                self.id
+            }
+            fn list(month: &CreditMonth) -> &Vec<Self> {
+                &month.$list
+            }
+            fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
+                &mut month.$list
+            }
+        }
+    };
 }
 
-impl Entry for IncidentRecord {
-    fn id(&self) -> u32 {
-        self.id
-    }
-    fn list(month: &CreditMonth) -> &Vec<Self> {
-        &month.incidents
-    }
-    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
-        &mut month.incidents
-    }
-}
-
-impl Entry for ChangeRecord {
-    fn id(&self) -> u32 {
-        self.id
-    }
-    fn list(month: &CreditMonth) -> &Vec<Self> {
-        &month.changes
-    }
-    fn list_mut(month: &mut CreditMonth) -> &mut Vec<Self> {
-        &mut month.changes
-    }
-}
+entry!(FunctionMonth, functions);
+entry!(IncidentRecord, incidents);
+entry!(ChangeRecord, changes);
 
 /// The ids of the entries, tracked (for `<For>`).
 fn ids<T: Entry>(quote: RwSignal<Quote>) -> Vec<u32> {
