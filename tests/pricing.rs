@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use cloudquote::engine::catalog::{BuildModel, Charge, Family};
 use cloudquote::engine::comparison::{compare, Figure, Scenario};
+use cloudquote::engine::indices::IndexBook;
 use cloudquote::engine::models::SetAside;
 use cloudquote::engine::money::{Money, Quantity};
 use cloudquote::engine::pricebook::{PriceBook, PriceBooks};
@@ -15,7 +16,9 @@ use cloudquote::engine::quote::{
     BuildBilling, BuildMilestone, ManagementModel, PlannedChange, Quote, SpecificLine,
     SupportChange,
 };
+use cloudquote::engine::revision::revise;
 use cloudquote::engine::support::{EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
+use cloudquote::engine::timeline::prorate;
 use proptest::prelude::*;
 
 mod common;
@@ -702,5 +705,51 @@ proptest! {
             qt.line_mut(id).unwrap().build = BuildModel::Full;
         }
         let _ = price(&qt, &books());
+    }
+}
+
+proptest! {
+    // The engine lays monthly amounts on the calendar in runs of whole
+    // months (timeline::Calendar); these check it against §7's pro rata
+    // computed month by month, for priced and revised lines.
+    #[test]
+    fn line_months_are_the_pro_rata_of_each_month(quote in arb_quote(), pass in prop::option::of(0u32..900)) {
+        let mut quote = quote;
+        if let (Some(p), Some(first)) = (pass, quote.lines.first_mut()) {
+            first.pass_through_percent = Some(Decimal::new(i64::from(p), 1));
+        }
+        let books = books();
+        let priced = price(&quote, &books).unwrap();
+        let end = priced.end_date;
+        for line in priced.lines.iter().filter(|l| l.charge == Charge::Monthly) {
+            let expected: Vec<Money> = priced.months.iter()
+                .map(|m| prorate(line.amount, line.starts, end, *m).unwrap())
+                .collect();
+            prop_assert_eq!(&line.months, &expected);
+            let sum = Money::checked_sum(expected.iter().copied()).unwrap();
+            prop_assert_eq!(line.total, sum.checked_add(line.build_amount).unwrap());
+        }
+        let revised = revise(&quote, &books, &priced, &IndexBook::builtin()).unwrap();
+        let mut increase = Money::ZERO;
+        for line in &revised.lines {
+            let signature = priced.lines.iter().find(|l| l.id == line.id).unwrap();
+            let mut expected = Vec::new();
+            for m in &priced.months {
+                let (mut from, mut monthly, mut amount) = (signature.starts, signature.amount, Money::ZERO);
+                for step in &line.steps {
+                    amount = amount.checked_add(prorate(monthly, from, step.date, *m).unwrap()).unwrap();
+                    from = step.date;
+                    monthly = step.monthly;
+                }
+                expected.push(amount.checked_add(prorate(monthly, from, end, *m).unwrap()).unwrap());
+            }
+            prop_assert_eq!(&line.months, &expected);
+            let delta: Money = Money::checked_sum(line.months.iter().zip(&signature.months).map(|(a, b)| a.checked_sub(*b).unwrap())).unwrap();
+            prop_assert_eq!(line.increase, delta);
+            increase = increase.checked_add(delta).unwrap();
+        }
+        prop_assert_eq!(revised.increase, increase);
+        let years = Money::checked_sum(revised.years.iter().map(|y| y.increase)).unwrap();
+        prop_assert_eq!(years, increase);
     }
 }

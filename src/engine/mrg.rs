@@ -165,7 +165,7 @@ pub fn minimum_guaranteed_revenue(
                 .months
                 .iter()
                 .zip(&revised.months)
-                .filter(|(m, _)| **m >= super::timeline::first_of_month(from) && **m < to)
+                .filter(|(m, _)| super::timeline::month_in_period(**m, from, to, i == 0))
                 .map(|(_, a)| *a),
         )?;
         // Run revenue only: one-time charges do not count towards the MRG.

@@ -5,7 +5,7 @@
 //! §7 (SPEC): a line = unit price x quantity rounded to the cent, half away
 //! from zero; totals are sums of rounded amounts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
@@ -23,7 +23,7 @@ use super::quote::{
 };
 use super::rules::{self, RuleBreach, RuleLine};
 use super::support::{EnvironmentKind, SupportChain, SupportLevel, TicketClass};
-use super::timeline::{months_between, months_rounded_up, prorate};
+use super::timeline::{months_between, months_rounded_up, Calendar, MonthSums};
 use super::tokens::{self, PackOption, MAX_ACCELERATED_PER_YEAR, TOKENS_PER_HOUR};
 
 /// Where in the quote a problem lies, so the UI can show it beside the field.
@@ -480,6 +480,9 @@ struct Pricer<'a> {
     start: NaiveDate,
     end: NaiveDate,
     months: Vec<NaiveDate>,
+    calendar: Calendar,
+    /// Recurring charges per category, summed month by month at the end.
+    recurring_sums: BTreeMap<Category, MonthSums>,
     issues: Vec<Issue>,
     schedule: Vec<Invoice>,
     /// Per month, per category (for the minimum and the per-year totals).
@@ -546,7 +549,7 @@ impl<'a> Pricer<'a> {
     }
 
     /// Books a monthly amount over `[from, to)`, pro rata in partial months,
-    /// and returns what falls in each month of the contract.
+    /// and returns what falls in each month of the contract and the sum.
     fn recurring(
         &mut self,
         from: NaiveDate,
@@ -554,20 +557,40 @@ impl<'a> Pricer<'a> {
         monthly: Money,
         category: Category,
         location: Location,
-    ) -> Result<Vec<Money>, PricingError> {
-        let mut amounts = vec![Money::ZERO; self.months.len()];
-        for (i, month) in self.months.iter().enumerate() {
-            let amount = prorate(monthly, from, to, *month).map_err(overflow(location))?;
-            if amount.is_zero() {
-                continue;
-            }
-            amounts[i] = amount;
-            for book in [&mut self.monthly[i], &mut self.recurring_months[i]] {
-                let slot = book.entry(category).or_default();
-                *slot = slot.checked_add(amount).map_err(overflow(location))?;
+    ) -> Result<(Vec<Money>, Money), PricingError> {
+        let months = self.months.len();
+        let pieces = self
+            .calendar
+            .pieces(monthly, from, to)
+            .map_err(overflow(location))?;
+        let mut amounts = vec![Money::ZERO; months];
+        pieces.fill(&mut amounts);
+        self.recurring_sums
+            .entry(category)
+            .or_insert_with(|| MonthSums::new(months))
+            .add(&pieces)
+            .map_err(overflow(location))?;
+        let total = pieces.total().map_err(overflow(location))?;
+        Ok((amounts, total))
+    }
+
+    /// Books the recurring charges' monthly sums per category (after the
+    /// last call to `recurring`).
+    fn flush_recurring(&mut self) -> Result<(), PricingError> {
+        let location = Location::Totals;
+        for (category, sums) in std::mem::take(&mut self.recurring_sums) {
+            let sums = sums.finish().map_err(overflow(location))?;
+            for (i, amount) in sums.into_iter().enumerate() {
+                if amount.is_zero() {
+                    continue;
+                }
+                for book in [&mut self.monthly[i], &mut self.recurring_months[i]] {
+                    let slot = book.entry(category).or_default();
+                    *slot = slot.checked_add(amount).map_err(overflow(location))?;
+                }
             }
         }
-        Ok(amounts)
+        Ok(())
     }
 
     /// §7: recurring charges are invoiced at the start of each month (the
@@ -618,6 +641,8 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         end,
         monthly: vec![BTreeMap::new(); months.len()],
         recurring_months: vec![BTreeMap::new(); months.len()],
+        calendar: Calendar::new(&months),
+        recurring_sums: BTreeMap::new(),
         months,
         issues: Vec::new(),
         schedule: Vec::new(),
@@ -963,7 +988,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             (Charge::Monthly, Family::Governance) => Category::Governance,
             (Charge::Monthly, _) => Category::Run,
         };
-        let months = match d.item.charge {
+        let (months, months_total) = match d.item.charge {
             Charge::Monthly => p.recurring(starts_on, end, d.amount, category, location)?,
             Charge::OneTime => {
                 p.one_off(starts_on, category, label.clone(), d.amount, location)?;
@@ -971,11 +996,12 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
                 if let Some(i) = p.month_index(starts_on) {
                     months[i] = d.amount;
                 }
-                months
+                let total = Money::checked_sum(months.iter().copied());
+                (months, total.map_err(overflow(location))?)
             }
         };
-        let total = Money::checked_sum(months.iter().copied())
-            .and_then(|m| m.checked_add(d.build_amount))
+        let total = months_total
+            .checked_add(d.build_amount)
             .map_err(overflow(location))?;
         lines.push(PricedLine {
             id: d.line.id,
@@ -1005,7 +1031,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         let location = Location::Environment(kind);
         let mut months = vec![Money::ZERO; p.months.len()];
         for seg in &segments {
-            let seg_months =
+            let (seg_months, _) =
                 p.recurring(seg.from, seg.to, seg.monthly, Category::Support, location)?;
             for (slot, m) in months.iter_mut().zip(seg_months) {
                 *slot = slot.checked_add(m).map_err(overflow(location))?;
@@ -1076,15 +1102,18 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     }
 
     // §9.2: the monthly billing minimum, from run start, pro rata in a partial month.
+    p.flush_recurring()?;
     let mut minimum_complement = vec![Money::ZERO; p.months.len()];
-    for (i, month) in p.months.clone().into_iter().enumerate() {
-        let monthly_minimum = if full_devops {
-            Money::ZERO
-        } else {
-            book.monthly_minimum
-        };
-        let minimum =
-            prorate(monthly_minimum, run_start, end, month).map_err(overflow(Location::Totals))?;
+    let monthly_minimum = if full_devops {
+        Money::ZERO
+    } else {
+        book.monthly_minimum
+    };
+    let minimums = p
+        .calendar
+        .amounts(monthly_minimum, run_start, end)
+        .map_err(overflow(Location::Totals))?;
+    for (i, minimum) in minimums.into_iter().enumerate() {
         if minimum.is_zero() {
             continue;
         }
@@ -1102,7 +1131,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             minimum_complement[i] = complement;
             *p.monthly[i].entry(Category::MinimumComplement).or_default() = complement;
             p.schedule.push(Invoice {
-                date: month.max(run_start),
+                date: p.months[i].max(run_start),
                 category: Category::MinimumComplement,
                 label: text(
                     "Complément minimum de facturation mensuel",
@@ -1127,17 +1156,17 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     )
     .map_err(&totals)?;
     let recurring_total = commitment_total.checked_sub(one_time).map_err(&totals)?;
+    let ordered_later: HashSet<LineId> = quote
+        .lines
+        .iter()
+        .filter(|q| q.ordered_on.is_some_and(|o| o > start))
+        .map(|q| q.id)
+        .collect();
     let monthly_recurring = Money::checked_sum(
         lines
             .iter()
             // The monthly price of what is signed: lines ordered later are left out.
-            .filter(|l| {
-                l.charge == Charge::Monthly
-                    && !quote
-                        .lines
-                        .iter()
-                        .any(|q| q.id == l.id && q.ordered_on.is_some_and(|o| o > start))
-            })
+            .filter(|l| l.charge == Charge::Monthly && !ordered_later.contains(&l.id))
             .map(|l| l.amount)
             .chain(support.iter().map(|s| s.monthly))
             .chain(std::iter::once(tokens.chosen.monthly_cost))
@@ -1438,16 +1467,18 @@ fn price_tokens(
     // Pack (committed to the end of the contract) and consumption beyond it.
     let mut total = Money::ZERO;
     if let Some(pk) = chosen_pack {
-        let months = p.recurring(run_start, p.end, pk.monthly, Category::TokenPack, location)?;
-        total =
-            Money::checked_sum(months.into_iter().chain([total])).map_err(overflow(location))?;
+        let (_, pack) = p.recurring(run_start, p.end, pk.monthly, Category::TokenPack, location)?;
+        total = total.checked_add(pack).map_err(overflow(location))?;
     }
     let beyond = chosen
         .monthly_cost
         .checked_sub(chosen_pack.map(|pk| pk.monthly).unwrap_or_default())
         .map_err(overflow(location))?;
-    let months = p.recurring(run_start, p.end, beyond, Category::TokenOnDemand, location)?;
-    total = Money::checked_sum(months.into_iter().chain([total])).map_err(overflow(location))?;
+    let (_, beyond_total) =
+        p.recurring(run_start, p.end, beyond, Category::TokenOnDemand, location)?;
+    total = total
+        .checked_add(beyond_total)
+        .map_err(overflow(location))?;
 
     let fixed_capacity = match plan.fixed_capacity_hours {
         None => None,

@@ -10,6 +10,9 @@
 //! rounds it); each revised unit price is rounded to the cent once per
 //! revision and the next revision starts from it.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -18,8 +21,8 @@ use super::indices::{format_period, IndexBook, IndexKind, IndexValue};
 use super::money::{Money, Overflow, Quantity};
 use super::pricebook::{PriceBooks, Text};
 use super::pricing::{Category, PricedQuote};
-use super::quote::{LineId, Quote, RevisionTerms};
-use super::timeline::prorate;
+use super::quote::{LineId, Quote, QuoteLine, RevisionTerms};
+use super::timeline::{Calendar, MonthSums, Pieces};
 
 /// fixed + Σ weight x I / I_prev.
 pub fn formula_factor(fixed: Decimal, terms: &[(Decimal, Decimal, Decimal)]) -> Option<Decimal> {
@@ -127,11 +130,17 @@ pub struct RevisedQuote {
 struct Ctx<'a> {
     indices: &'a IndexBook,
     issues: Vec<RevisionIssue>,
+    /// The values already looked up: lines share their dates.
+    seen: Vec<((IndexKind, NaiveDate), Option<IndexValue>)>,
 }
 
 impl Ctx<'_> {
     fn at(&mut self, kind: IndexKind, date: NaiveDate) -> Option<IndexValue> {
+        if let Some((_, v)) = self.seen.iter().find(|(key, _)| *key == (kind, date)) {
+            return v.clone();
+        }
         let v = self.indices.series(kind).last_published_at(date);
+        self.seen.push(((kind, date), v.clone()));
         if v.is_none() {
             let issue = RevisionIssue::MissingIndex {
                 index: kind,
@@ -159,38 +168,43 @@ fn adjust(mut factor: Decimal, terms: &RevisionTerms) -> Decimal {
     factor
 }
 
-/// What is revised on one line, and from when.
+/// What is revised on one line beyond its index steps.
 #[derive(Clone, Copy)]
 struct LineTerms {
-    syntec: bool,
-    specific: bool,
     pass_through: Option<Decimal>,
     unit_price: Money,
     quantity: Quantity,
-    /// Its first monthly invoice: the base of the first revision.
-    base_date: NaiveDate,
 }
 
-/// The revision steps of one line at each anniversary of the contract after
-/// its base date. `billed` uses the values invoices were issued with (for
-/// the regularisation).
-fn steps(
+/// What the indices make of one anniversary, the same for every line with
+/// the same clauses and base date.
+#[derive(Clone)]
+struct IndexStep {
+    date: NaiveDate,
+    syntec: Option<(IndexUse, IndexUse)>,
+    icc: Option<(IndexUse, IndexUse)>,
+    electricity: Option<(IndexUse, IndexUse)>,
+    /// The product of the clauses' factors, before the pass-through and the
+    /// clause options.
+    factor: Decimal,
+    provisional: bool,
+}
+
+type PricePath = Vec<(Decimal, Money)>;
+
+/// (SYNTEC, specific, base date, billed values).
+type IndexKey = (bool, bool, NaiveDate, bool);
+
+/// The index factors at each anniversary after `base_date`. `billed` uses
+/// the values invoices were issued with (for the regularisation).
+fn index_steps(
     ctx: &mut Ctx,
-    terms: &RevisionTerms,
-    line: &LineTerms,
+    (syntec, specific): (bool, bool),
+    base_date: NaiveDate,
     anniversaries: &[NaiveDate],
     billed: bool,
-) -> Result<Vec<RevisionStep>, Overflow> {
-    let LineTerms {
-        syntec,
-        specific,
-        pass_through,
-        unit_price,
-        quantity,
-        base_date,
-    } = *line;
+) -> Result<Vec<IndexStep>, Overflow> {
     let mut out = Vec::new();
-    let mut price = unit_price;
     let mut syntec_prev = if syntec {
         ctx.at(IndexKind::Syntec, base_date)
     } else {
@@ -246,8 +260,30 @@ fn steps(
                 elec_use = Some((t0, t1));
             }
         }
+        out.push(IndexStep {
+            date,
+            syntec: syntec_use,
+            icc: icc_use,
+            electricity: elec_use,
+            factor,
+            provisional,
+        });
+    }
+    Ok(out)
+}
+
+/// The (coefficient, revised unit price) of each step of a unit price.
+fn price_path(
+    terms: &RevisionTerms,
+    line: &LineTerms,
+    index_steps: &[IndexStep],
+) -> Result<Vec<(Decimal, Money)>, Overflow> {
+    let mut out = Vec::with_capacity(index_steps.len());
+    let mut price = line.unit_price;
+    for step in index_steps {
+        let mut factor = step.factor;
         // §9.3.3: a vendor's increase passed through, on top.
-        if let Some(pct) = pass_through {
+        if let Some(pct) = line.pass_through {
             factor = factor
                 .checked_mul(Decimal::ONE + pct / Decimal::ONE_HUNDRED)
                 .ok_or(Overflow)?;
@@ -255,42 +291,60 @@ fn steps(
         let factor = adjust(factor, terms);
         // Rounded to the cent once per revision.
         price = price.checked_mul(factor)?.round_cents();
-        let monthly = Money::line_amount(price, quantity)?;
-        out.push(RevisionStep {
-            date,
-            syntec: syntec_use,
-            icc: icc_use,
-            electricity: elec_use,
-            factor,
-            unit_price: price,
-            monthly,
-            provisional,
-        });
+        out.push((factor, price));
     }
     Ok(out)
 }
 
-/// A line's months with its revised monthly amounts from each step's date.
-fn revised_months(
-    priced: &PricedQuote,
+/// The revision steps of one line at each anniversary of the contract after
+/// its base date.
+fn steps(
+    line: &LineTerms,
+    index_steps: &[IndexStep],
+    path: &[(Decimal, Money)],
+) -> Result<Vec<RevisionStep>, Overflow> {
+    index_steps
+        .iter()
+        .zip(path)
+        .map(|(step, (factor, price))| {
+            Ok(RevisionStep {
+                date: step.date,
+                syntec: step.syntec.clone(),
+                icc: step.icc.clone(),
+                electricity: step.electricity.clone(),
+                factor: *factor,
+                unit_price: *price,
+                monthly: Money::line_amount(*price, line.quantity)?,
+                provisional: step.provisional,
+            })
+        })
+        .collect()
+}
+
+/// A line's revised monthly amounts laid on the calendar: one period from
+/// its start, then one from each step's date.
+fn revised_pieces(
+    calendar: &Calendar,
     starts: NaiveDate,
+    end: NaiveDate,
     first: Money,
     steps: &[RevisionStep],
-) -> Result<Vec<Money>, Overflow> {
-    let mut months = Vec::with_capacity(priced.months.len());
-    for month in &priced.months {
-        let mut amount = Money::ZERO;
-        let mut from = starts;
-        let mut monthly = first;
-        for step in steps {
-            amount = amount.checked_add(prorate(monthly, from, step.date, *month)?)?;
-            from = step.date;
-            monthly = step.monthly;
-        }
-        amount = amount.checked_add(prorate(monthly, from, priced.end_date, *month)?)?;
-        months.push(amount);
+) -> Result<Vec<Pieces>, Overflow> {
+    let mut out = Vec::with_capacity(steps.len() + 1);
+    let (mut from, mut monthly) = (starts, first);
+    for step in steps {
+        out.push(calendar.pieces(monthly, from, step.date)?);
+        from = step.date;
+        monthly = step.monthly;
     }
-    Ok(months)
+    out.push(calendar.pieces(monthly, from, end)?);
+    Ok(out)
+}
+
+fn total_of(pieces: &[Pieces]) -> Result<Money, Overflow> {
+    pieces
+        .iter()
+        .try_fold(Money::ZERO, |acc, p| acc.checked_add(p.total()?))
 }
 
 /// Revises the priced quote on each anniversary with the index book.
@@ -308,17 +362,23 @@ pub fn revise(
     let mut ctx = Ctx {
         indices,
         issues: Vec::new(),
+        seen: Vec::new(),
     };
+    let calendar = Calendar::new(&priced.months);
+    // Lines with the same clauses and base date share their index steps.
+    let mut index_cache: Vec<(IndexKey, Rc<Vec<IndexStep>>)> = Vec::new();
+    let mut path_cache: HashMap<(Money, Option<Decimal>, usize), Rc<PricePath>> = HashMap::new();
+    let sources: HashMap<LineId, &QuoteLine> = quote.lines.iter().map(|l| (l.id, l)).collect();
     let mut lines = Vec::new();
-    let mut months_delta = vec![Money::ZERO; priced.months.len()];
-    let mut months_regul = vec![Money::ZERO; priced.months.len()];
+    let mut months_delta = MonthSums::new(priced.months.len());
+    let mut months_regul = MonthSums::new(priced.months.len());
     let mut provisional_from: Option<NaiveDate> = None;
     for line in priced
         .lines
         .iter()
         .filter(|l| matches!(l.category, Category::Run | Category::Governance))
     {
-        let Some(src) = quote.lines.iter().find(|l| l.id == line.id) else {
+        let Some(src) = sources.get(&line.id) else {
             continue;
         };
         let item = books
@@ -329,34 +389,85 @@ pub fn revise(
         let specific = terms.specific && revisable && item.is_some_and(|i| i.physical_hosting);
         let pass_through = src.pass_through_percent.filter(|_| revisable);
         let line_terms = LineTerms {
-            syntec,
-            specific,
             pass_through,
             unit_price: line.unit_price,
             quantity: line.quantity,
-            base_date: line.starts,
         };
         let revised = syntec || specific || pass_through.is_some();
+        // The real steps, and those invoiced when they differ (values
+        // invoiced provisionally, §9.3.1).
         let (real, billed) = if revised {
-            (
-                steps(&mut ctx, terms, &line_terms, &anniversaries, false)?,
-                steps(&mut ctx, terms, &line_terms, &anniversaries, true)?,
-            )
+            let mut index = |billed: bool| -> Result<Rc<Vec<IndexStep>>, Overflow> {
+                let key = (syntec, specific, line.starts, billed);
+                if let Some((_, found)) = index_cache.iter().find(|(k, _)| *k == key) {
+                    return Ok(Rc::clone(found));
+                }
+                let found = Rc::new(index_steps(
+                    &mut ctx,
+                    (syntec, specific),
+                    line.starts,
+                    &anniversaries,
+                    billed,
+                )?);
+                index_cache.push((key, Rc::clone(&found)));
+                Ok(found)
+            };
+            let (real_index, billed_index) = (index(false)?, index(true)?);
+            // Lines of the same price share its path through the revisions.
+            let mut path = |index: &Rc<Vec<IndexStep>>| -> Result<Rc<PricePath>, Overflow> {
+                let key = (line.unit_price, pass_through, Rc::as_ptr(index) as usize);
+                if let Some(found) = path_cache.get(&key) {
+                    return Ok(Rc::clone(found));
+                }
+                let found = Rc::new(price_path(terms, &line_terms, index)?);
+                path_cache.insert(key, Rc::clone(&found));
+                Ok(found)
+            };
+            let (real_path, billed_path) = (path(&real_index)?, path(&billed_index)?);
+            let real = steps(&line_terms, &real_index, &real_path)?;
+            let billed = if billed_path == real_path {
+                None
+            } else {
+                Some(steps(&line_terms, &billed_index, &billed_path)?)
+            };
+            (real, billed)
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), None)
         };
-        let months = revised_months(priced, line.starts, line.amount, &real)?;
-        let billed_months = revised_months(priced, line.starts, line.amount, &billed)?;
-        let mut increase = Money::ZERO;
-        let mut regularisation = Money::ZERO;
-        for (i, (m, signature)) in months.iter().zip(&line.months).enumerate() {
-            let delta = m.checked_sub(*signature)?;
-            let regul = m.checked_sub(billed_months[i])?;
-            months_delta[i] = months_delta[i].checked_add(delta)?;
-            months_regul[i] = months_regul[i].checked_add(regul)?;
-            increase = increase.checked_add(delta)?;
-            regularisation = regularisation.checked_add(regul)?;
-        }
+        let end = priced.end_date;
+        let (months, increase, regularisation) = if real.is_empty() && billed.is_none() {
+            // Never revised: the signature months, nothing added.
+            (line.months.clone(), Money::ZERO, Money::ZERO)
+        } else {
+            let signature = calendar.pieces(line.amount, line.starts, end)?;
+            let real_pieces = revised_pieces(&calendar, line.starts, end, line.amount, &real)?;
+            let real_total = total_of(&real_pieces)?;
+            for pieces in &real_pieces {
+                months_delta.add(pieces)?;
+            }
+            months_delta.sub(&signature)?;
+            let increase = real_total.checked_sub(signature.total()?)?;
+            // Invoiced with the same values as the real ones: nothing to regularise.
+            let regularisation = match &billed {
+                None => Money::ZERO,
+                Some(billed) => {
+                    let billed_pieces =
+                        revised_pieces(&calendar, line.starts, end, line.amount, billed)?;
+                    for pieces in &real_pieces {
+                        months_regul.add(pieces)?;
+                    }
+                    for pieces in &billed_pieces {
+                        months_regul.sub(pieces)?;
+                    }
+                    real_total.checked_sub(total_of(&billed_pieces)?)?
+                }
+            };
+            let mut months = vec![Money::ZERO; calendar.len()];
+            for pieces in &real_pieces {
+                pieces.add_into(&mut months)?;
+            }
+            (months, increase, regularisation)
+        };
         if let Some(step) = real.iter().find(|s| s.provisional) {
             provisional_from = Some(provisional_from.map_or(step.date, |d| d.min(step.date)));
         }
@@ -374,6 +485,7 @@ pub fn revise(
         });
     }
 
+    let (months_delta, months_regul) = (months_delta.finish()?, months_regul.finish()?);
     // The whole schedule per month, revisions included.
     let mut months = vec![Money::ZERO; priced.months.len()];
     for invoice in &priced.schedule {
@@ -389,8 +501,7 @@ pub fn revise(
         .iter()
         .map(|y| {
             let in_year = |i: &usize| {
-                priced.months[*i] >= super::timeline::first_of_month(y.from)
-                    && priced.months[*i] < y.to
+                super::timeline::month_in_period(priced.months[*i], y.from, y.to, y.year == 1)
             };
             let idx: Vec<usize> = (0..priced.months.len()).filter(in_year).collect();
             let increase = Money::checked_sum(idx.iter().map(|i| months_delta[*i]))?;

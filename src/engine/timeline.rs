@@ -76,6 +76,251 @@ pub fn prorate(
     }
 }
 
+/// Day number of a date (days since 1 January of year 1), for cheap
+/// differences in hot loops.
+fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// The contract's calendar months with their bounds as day numbers, so that
+/// spreading a monthly amount over a period touches only the months it
+/// overlaps and does no calendar arithmetic per month. Gives exactly what
+/// [`prorate`] gives, month by month.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    /// (1st of the month, its day number, the next month's day number).
+    months: Vec<(NaiveDate, i64, i64)>,
+}
+
+impl Calendar {
+    /// `months` are first days of consecutive calendar months, as
+    /// [`months_between`] lists them.
+    pub fn new(months: &[NaiveDate]) -> Self {
+        let months = months
+            .iter()
+            .map(|m| {
+                let start = day_number(*m);
+                let end = next_month(*m).map_or(start + 31, day_number);
+                (*m, start, end)
+            })
+            .collect();
+        Calendar { months }
+    }
+
+    pub fn len(&self) -> usize {
+        self.months.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.months.is_empty()
+    }
+
+    /// §7: `monthly` over `[from, to)`, pro rata temporis in a partial month
+    /// (rounded to the cent there), as (month index, amount) for each month
+    /// the period overlaps; `visit` is not called for the others.
+    pub fn spread(
+        &self,
+        monthly: Money,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut visit: impl FnMut(usize, Money) -> Result<(), Overflow>,
+    ) -> Result<(), Overflow> {
+        let (from, to) = (day_number(from), day_number(to));
+        if to <= from {
+            return Ok(());
+        }
+        // The first month ending after `from`.
+        let first = self.months.partition_point(|(_, _, end)| *end <= from);
+        for (i, (_, start, end)) in self.months.iter().enumerate().skip(first) {
+            if *start >= to {
+                break;
+            }
+            let amount = if from <= *start && to >= *end {
+                monthly
+            } else {
+                self.part(monthly, from, to, i)?
+            };
+            visit(i, amount)?;
+        }
+        Ok(())
+    }
+
+    /// [`Calendar::spread`] into one amount per month (zero where the period
+    /// does not reach).
+    pub fn amounts(
+        &self,
+        monthly: Money,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Money>, Overflow> {
+        let mut out = vec![Money::ZERO; self.len()];
+        self.pieces(monthly, from, to)?.fill(&mut out);
+        Ok(out)
+    }
+
+    /// What [`Calendar::spread`] gives, in three parts: a partial first
+    /// month, a run of whole months at `monthly`, a partial last month.
+    pub fn pieces(
+        &self,
+        monthly: Money,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Pieces, Overflow> {
+        let (from, to) = (day_number(from), day_number(to));
+        let mut pieces = Pieces {
+            head: None,
+            full: 0..0,
+            monthly,
+            tail: None,
+        };
+        // Months [first, last) overlap the period.
+        let first = self.months.partition_point(|(_, _, end)| *end <= from);
+        let last = self.months.partition_point(|(_, start, _)| *start < to);
+        if to <= from || first >= last {
+            return Ok(pieces);
+        }
+        let (mut a, mut b) = (first, last);
+        let whole = |i: usize| {
+            let (_, start, end) = self.months[i];
+            from <= start && to >= end
+        };
+        if !whole(first) {
+            pieces.head = Some((first, self.part(monthly, from, to, first)?));
+            a += 1;
+        }
+        if b > a && !whole(b - 1) {
+            pieces.tail = Some((b - 1, self.part(monthly, from, to, b - 1)?));
+            b -= 1;
+        }
+        pieces.full = a..b;
+        Ok(pieces)
+    }
+
+    /// §7: the pro rata of a partial month `i`, rounded to the cent.
+    fn part(&self, monthly: Money, from: i64, to: i64, i: usize) -> Result<Money, Overflow> {
+        let (_, start, end) = self.months[i];
+        let covered = to.min(end) - from.max(start);
+        let share = Decimal::from(covered)
+            .checked_div(Decimal::from(end - start))
+            .ok_or(Overflow)?;
+        Ok(monthly.checked_mul(share)?.round_cents())
+    }
+}
+
+/// A monthly amount laid on the calendar (see [`Calendar::pieces`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pieces {
+    pub head: Option<(usize, Money)>,
+    /// Whole months, each billed `monthly`.
+    pub full: std::ops::Range<usize>,
+    pub monthly: Money,
+    pub tail: Option<(usize, Money)>,
+}
+
+impl Pieces {
+    /// Writes each month's amount into `months` (others untouched).
+    pub fn fill(&self, months: &mut [Money]) {
+        if let Some((i, amount)) = self.head {
+            months[i] = amount;
+        }
+        for slot in &mut months[self.full.clone()] {
+            *slot = self.monthly;
+        }
+        if let Some((i, amount)) = self.tail {
+            months[i] = amount;
+        }
+    }
+
+    /// Adds each month's amount to `months` (a period's whole months are
+    /// no other period's: they are set).
+    pub fn add_into(&self, months: &mut [Money]) -> Result<(), Overflow> {
+        for (i, amount) in self.head.iter().chain(&self.tail) {
+            months[*i] = months[*i].checked_add(*amount)?;
+        }
+        for slot in &mut months[self.full.clone()] {
+            *slot = self.monthly;
+        }
+        Ok(())
+    }
+
+    /// The sum over all months.
+    pub fn total(&self) -> Result<Money, Overflow> {
+        let whole = Decimal::from(self.full.len() as u64);
+        let mut total = self.monthly.checked_mul(whole)?;
+        for (_, amount) in self.head.iter().chain(&self.tail) {
+            total = total.checked_add(*amount)?;
+        }
+        Ok(total)
+    }
+}
+
+/// Month-by-month sums of many [`Pieces`], each added in constant time
+/// (runs of whole months through a difference array). Decimal addition is
+/// exact, so the sums are exactly those of adding month by month.
+#[derive(Debug, Clone)]
+pub struct MonthSums {
+    direct: Vec<Money>,
+    /// diff[i] - diff[i - 1] applies from month i on.
+    diff: Vec<Money>,
+}
+
+impl MonthSums {
+    pub fn new(months: usize) -> Self {
+        MonthSums {
+            direct: vec![Money::ZERO; months],
+            diff: vec![Money::ZERO; months + 1],
+        }
+    }
+
+    fn at(slot: &mut Money, amount: Money, negate: bool) -> Result<(), Overflow> {
+        *slot = if negate {
+            slot.checked_sub(amount)?
+        } else {
+            slot.checked_add(amount)?
+        };
+        Ok(())
+    }
+
+    fn apply(&mut self, pieces: &Pieces, negate: bool) -> Result<(), Overflow> {
+        for (i, amount) in pieces.head.iter().chain(&pieces.tail) {
+            Self::at(&mut self.direct[*i], *amount, negate)?;
+        }
+        if !pieces.full.is_empty() {
+            Self::at(&mut self.diff[pieces.full.start], pieces.monthly, negate)?;
+            Self::at(&mut self.diff[pieces.full.end], pieces.monthly, !negate)?;
+        }
+        Ok(())
+    }
+
+    pub fn add(&mut self, pieces: &Pieces) -> Result<(), Overflow> {
+        self.apply(pieces, false)
+    }
+
+    pub fn sub(&mut self, pieces: &Pieces) -> Result<(), Overflow> {
+        self.apply(pieces, true)
+    }
+
+    /// The sum of each month.
+    pub fn finish(self) -> Result<Vec<Money>, Overflow> {
+        let mut running = Money::ZERO;
+        let mut out = self.direct;
+        for (slot, d) in out.iter_mut().zip(self.diff) {
+            running = running.checked_add(d)?;
+            *slot = slot.checked_add(running)?;
+        }
+        Ok(out)
+    }
+}
+
+/// Whether the calendar month starting on `month` is counted in the period
+/// `[from, to)`: months are invoiced on their 1st (§7), so a month belongs
+/// to the period its 1st falls in; the first period of a sequence also
+/// takes the month it starts in. Each month is in one period only.
+pub fn month_in_period(month: NaiveDate, from: NaiveDate, to: NaiveDate, first: bool) -> bool {
+    let from = if first { first_of_month(from) } else { from };
+    month >= from && month < to
+}
+
 /// Whole months from `from` to `to`, a started month counting as one
 /// (§9.2: the remaining commitment is rounded up).
 pub fn months_rounded_up(from: NaiveDate, to: NaiveDate) -> u32 {
@@ -136,6 +381,71 @@ mod tests {
             prorate(m, d(2027, 6, 1), d(2028, 1, 1), d(2027, 5, 1)).unwrap(),
             Money::ZERO
         );
+    }
+
+    #[test]
+    fn the_calendar_spreads_exactly_as_prorate_does() {
+        // Every pair of start and end days over fourteen months (leap
+        // February included), against prorate month by month.
+        let months = months_between(d(2027, 12, 1), d(2029, 2, 1));
+        let cal = Calendar::new(&months);
+        let m = Money::from_decimal(Decimal::new(123_457, 2));
+        let days: Vec<NaiveDate> = (0..430)
+            .step_by(7)
+            .map(|n| d(2027, 11, 20) + chrono::Days::new(n))
+            .collect();
+        for from in &days {
+            for to in &days {
+                let expected: Vec<Money> = months
+                    .iter()
+                    .map(|month| prorate(m, *from, *to, *month).unwrap())
+                    .collect();
+                assert_eq!(cal.amounts(m, *from, *to).unwrap(), expected, "{from} {to}");
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_and_month_sums_give_the_month_by_month_figures() {
+        let months = months_between(d(2027, 12, 1), d(2029, 2, 1));
+        let cal = Calendar::new(&months);
+        let days: Vec<NaiveDate> = (0..430)
+            .step_by(11)
+            .map(|n| d(2027, 11, 20) + chrono::Days::new(n))
+            .collect();
+        let mut sums = MonthSums::new(months.len());
+        let mut expected = vec![Money::ZERO; months.len()];
+        for (k, from) in days.iter().enumerate() {
+            let to = days[(k * 7 + 3) % days.len()];
+            let m = Money::from_decimal(Decimal::new(10_001 + k as i64 * 37, 2));
+            let pieces = cal.pieces(m, *from, to).unwrap();
+            let by_month = cal.amounts(m, *from, to).unwrap();
+            let mut spread = vec![Money::ZERO; months.len()];
+            cal.spread(m, *from, to, |i, a| {
+                spread[i] = a;
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(by_month, spread, "{from} {to}");
+            assert_eq!(
+                pieces.total().unwrap(),
+                Money::checked_sum(by_month.iter().copied()).unwrap()
+            );
+            // Add every other period, take the others away.
+            for (slot, a) in expected.iter_mut().zip(&by_month) {
+                *slot = if k % 2 == 0 {
+                    slot.checked_add(*a).unwrap()
+                } else {
+                    slot.checked_sub(*a).unwrap()
+                };
+            }
+            if k % 2 == 0 {
+                sums.add(&pieces).unwrap();
+            } else {
+                sums.sub(&pieces).unwrap();
+            }
+        }
+        assert_eq!(sums.finish().unwrap(), expected);
     }
 
     #[test]
