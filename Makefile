@@ -1,7 +1,7 @@
 # The two commands of the README. Each installs what is missing first.
 # Recipes use bash: scripts/env.sh relies on it.
 SHELL := /bin/bash
-.PHONY: serve test build size proptest-long fuzz-smoke fuzz
+.PHONY: serve test build size latency profile-edit proptest-long fuzz-smoke fuzz
 
 serve:
 	scripts/serve.sh
@@ -15,6 +15,19 @@ build:
 # Sizes of the release build (raw, gzip, brotli), see README "Measured figures".
 size: build
 	node scripts/size.mjs dist
+
+# In-browser latency of an edit on a 500-line quote, and the cold load.
+latency: build
+	source scripts/env.sh && node scripts/latency.mjs 500 36 60
+
+# Where an edit's time goes: a CPU profile of a dist that keeps function
+# names (not minified by wasm-opt: slower than the shipped build).
+profile-edit:
+	scripts/setup.sh test && source scripts/env.sh && \
+	  sed 's/data-wasm-opt="z"/data-wasm-opt="0" data-keep-debug="true"/' index.html > index-profile.html && \
+	  trunk build --release --locked --dist target/profile-dist index-profile.html; \
+	  status=$$?; rm -f index-profile.html; [ $$status = 0 ] && \
+	  E2E_DIST=target/profile-dist node scripts/profile-edit.mjs 500 36 20
 
 # Every property test at 10,000 cases (opt-in: minutes, not seconds).
 proptest-long:

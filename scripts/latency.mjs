@@ -6,18 +6,12 @@
 //
 // Serves dist/ (or E2E_DIST). Figures are medians: these machines are shared.
 import { serveDist, openApp } from '../tests/e2e/harness.mjs';
+import { benchQuote } from './bench-quote.mjs';
 
 const lines = Number(process.argv[2] ?? 500);
 const months = Number(process.argv[3] ?? 36);
 const edits = Number(process.argv[4] ?? 60);
-const items = ['OS-MGD', 'DB-MGD', 'MW-WEB', 'MW-APPSRV', 'CTR-MGD', 'K8S-MGD', 'AD-MGD', 'SEC-FW', 'SEC-LB', 'EXCH-MBX'];
-const quote = {
-  schema_version: 2, client: 'Bench', project: `${lines} lines`, model: 'fully_managed',
-  start_date: '2027-01-01', commitment_months: months, support_chain: 'off_shore',
-  environments: [{ kind: 'production', support: 'standard' }],
-  lines: Array.from({ length: lines }, (_, i) => ({ id: i + 1, item: items[i % items.length], quantity: String(1 + (i % 7)), build: i % 3 === 0 ? 'full' : 'no_build' })),
-  build_billing: { mode: 'thirty_seventy', end_of_build: '2027-03-01' },
-};
+const quote = benchQuote(lines, months);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 const server = await serveDist();

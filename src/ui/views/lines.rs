@@ -1,18 +1,19 @@
 //! The service lines: pick from the catalogue, type a quantity, read the amount.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::engine::catalog::{BuildModel, Family};
 use crate::engine::models;
 use crate::engine::money::Quantity;
-use crate::engine::pricing::Location;
-use crate::engine::quote::{BuildBilling, LineId};
+use crate::engine::pricing::{Location, PricedLine, PricedQuote, QuoteIssue};
+use crate::engine::quote::{BuildBilling, LineId, Quote, QuoteLine};
 use crate::engine::rules;
 use crate::ui::format::{date, text};
-use crate::ui::i18n::FieldError;
+use crate::ui::i18n::{quote_issue, FieldError};
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
-use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::Th;
@@ -36,6 +37,34 @@ pub fn Lines() -> impl IntoView {
         .unwrap_or_default();
     let picked = RwSignal::new(first_code);
     let ids = move || quote.with(|q| q.lines.iter().map(|l| l.id).collect::<Vec<_>>());
+
+    // Each row reads signals of its own, kept in step by one effect: an
+    // edit re-renders only the rows whose line, price or messages changed.
+    // (Hundreds of rows each subscribed to the whole quote made every edit
+    // cost O(rows²) in the reactive graph: issue 7's latency profile.)
+    let rows: StoredValue<HashMap<LineId, RowModel>> = StoredValue::new(HashMap::new());
+    Effect::new(move |_| {
+        quote.with(|q| {
+            state.priced.with(|p| {
+                rows.with_value(|rows| {
+                    for line in &q.lines {
+                        if let Some(row) = rows.get(&line.id) {
+                            row.sync(line, p.as_ref());
+                        }
+                    }
+                })
+            })
+        })
+    });
+    let lots = Memo::new(move |_| {
+        quote.with(|q| match &q.build_billing {
+            Some(BuildBilling::Milestones { lots }) => lots
+                .iter()
+                .map(|l| (l.id, l.label.clone()))
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    });
 
     // §2: the model decides which items may be quoted.
     let allowed = move |code: &str| {
@@ -130,7 +159,7 @@ pub fn Lines() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For each=ids key=|id| *id let:id>
-                        <LineRow id />
+                        <LineRow id rows lots />
                     </For>
                 </tbody>
             </table>
@@ -146,15 +175,72 @@ pub fn Lines() -> impl IntoView {
     }
 }
 
+/// What one row shows, as signals set only when their value changes.
+#[derive(Clone, Copy)]
+struct RowModel {
+    line: RwSignal<Option<QuoteLine>>,
+    priced: RwSignal<Option<PricedLine>>,
+    issues: RwSignal<Vec<QuoteIssue>>,
+}
+
+impl RowModel {
+    fn new(id: LineId, quote: &Quote, priced: Option<&PricedQuote>) -> Self {
+        let row = RowModel {
+            line: RwSignal::new(None),
+            priced: RwSignal::new(None),
+            issues: RwSignal::new(Vec::new()),
+        };
+        if let Some(line) = quote.lines.iter().find(|l| l.id == id) {
+            row.sync(line, priced);
+        }
+        row
+    }
+
+    fn sync(&self, line: &QuoteLine, priced: Option<&PricedQuote>) {
+        set_if_changed(self.line, Some(line));
+        let p = priced.and_then(|p| p.lines.iter().find(|l| l.id == line.id));
+        set_if_changed(self.priced, p);
+        let issues: Vec<QuoteIssue> = priced
+            .map(|p| p.issues_at(Location::Line(line.id)).cloned().collect())
+            .unwrap_or_default();
+        if self.issues.with_untracked(|old| *old != issues) {
+            self.issues.set(issues);
+        }
+    }
+}
+
+fn set_if_changed<T: Clone + PartialEq + Send + Sync + 'static>(
+    signal: RwSignal<Option<T>>,
+    value: Option<&T>,
+) {
+    if signal.with_untracked(|old| old.as_ref() != value) {
+        signal.set(value.cloned());
+    }
+}
+
 #[component]
-fn LineRow(id: LineId) -> impl IntoView {
+fn LineRow(
+    id: LineId,
+    rows: StoredValue<HashMap<LineId, RowModel>>,
+    lots: Memo<Vec<(u32, String)>>,
+) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let quote = state.quote;
-    let (code, initial, initial_order) = quote.with_untracked(|q| {
-        q.lines
-            .iter()
-            .find(|l| l.id == id)
+    let row = quote.with_untracked(|q| {
+        state
+            .priced
+            .with_untracked(|p| RowModel::new(id, q, p.as_ref()))
+    });
+    rows.update_value(|rows| {
+        rows.insert(id, row);
+    });
+    on_cleanup(move || {
+        // The map may already be gone with the whole list.
+        let _ = rows.try_update_value(|rows| rows.remove(&id));
+    });
+    let (code, initial, initial_order) = row.line.with_untracked(|l| {
+        l.as_ref()
             .map(|l| (l.item.clone(), l.quantity.to_string(), l.ordered_on))
             .unwrap_or_default()
     });
@@ -172,13 +258,7 @@ fn LineRow(id: LineId) -> impl IntoView {
             None => code.clone(),
         }
     };
-    // This row's share of the priced quote: the row re-renders only when it changes.
-    let priced = Memo::new(move |_| {
-        state.priced.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.lines.iter().find(|l| l.id == id).cloned())
-        })
-    });
+    let priced = row.priced;
     let detail = {
         let item = item.clone();
         move || {
@@ -236,15 +316,8 @@ fn LineRow(id: LineId) -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let lots = move || {
-        quote.with(|q| match &q.build_billing {
-            Some(BuildBilling::Milestones { lots }) => {
-                lots.iter().map(|l| (l.id, l.label.clone())).collect()
-            }
-            _ => Vec::new(),
-        })
-    };
-    let current = move || quote.with(|q| q.lines.iter().find(|l| l.id == id).cloned());
+    let lots = move || lots.get();
+    let current = move || row.line.get();
     let input_id = format!("qty-{}", id.0);
     let order_id = format!("order-{}", id.0);
     let uses_view = may_use
@@ -327,7 +400,12 @@ fn LineRow(id: LineId) -> impl IntoView {
                     />
                     {uses_view}
                 </div>
-                <IssueNote location=Location::Line(id) testid="line-issue" />
+                <div class="row-note" data-testid="line-issue" role="status">
+                    {move || row.issues.with(|issues| {
+                        let lang = lang.get();
+                        issues.iter().map(|i| quote_issue(i, lang)).collect::<Vec<_>>().join(" ")
+                    })}
+                </div>
             </td>
             <td class="num">{unit_price}</td>
             <td class="num qty">
