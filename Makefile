@@ -1,7 +1,7 @@
 # The two commands of the README. Each installs what is missing first.
 # Recipes use bash: scripts/env.sh relies on it.
 SHELL := /bin/bash
-.PHONY: serve test build size latency profile-edit proptest-long fuzz-smoke fuzz
+.PHONY: serve test build size bench bench-wasm latency profile-edit proptest-long fuzz-smoke fuzz
 
 serve:
 	scripts/serve.sh
@@ -15,6 +15,20 @@ build:
 # Sizes of the release build (raw, gzip, brotli), see README "Measured figures".
 size: build
 	node scripts/size.mjs dist
+
+# The engine natively (criterion): 10 / 100 / 1,000 lines x 12 / 36 / 60 months.
+bench:
+	scripts/setup.sh && source scripts/env.sh && \
+	  cargo bench --locked --bench pricing -- --warm-up-time 1 --measurement-time 3
+
+# The same quotes, the engine compiled to WebAssembly as the app ships it, in Chromium.
+bench-wasm:
+	scripts/setup.sh test && source scripts/env.sh && \
+	  cargo build --release --locked --example engine_wasm --target wasm32-unknown-unknown && \
+	  wasm-bindgen --target web --no-typescript --out-dir target/engine-wasm \
+	    target/wasm32-unknown-unknown/release/examples/engine_wasm.wasm && \
+	  wasm-opt -Oz target/engine-wasm/engine_wasm_bg.wasm -o target/engine-wasm/engine_wasm_bg.wasm && \
+	  node scripts/bench-wasm.mjs
 
 # In-browser latency of an edit on a 500-line quote, and the cold load.
 latency: build
