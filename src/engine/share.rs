@@ -35,11 +35,22 @@ pub enum SharedBook {
     Embedded { book: Box<PriceBook> },
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+/// What a link holds, as read: the quote is kept as JSON so that it goes
+/// through `Quote::from_json` (older versions, located errors).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Payload {
     v: u32,
     quote: serde_json::Value,
+    book: SharedBook,
+}
+
+/// What a link holds, as written (the same fields): the quote serialised
+/// directly, with the serializer the library uses (one copy of its code).
+#[derive(Serialize)]
+struct PayloadOut<'a> {
+    v: u32,
+    quote: &'a Quote,
     book: SharedBook,
 }
 
@@ -122,13 +133,9 @@ pub fn builtin_ref(book: &PriceBook) -> SharedBook {
 
 /// The fragment (without `#`) carrying `quote` and `book`.
 pub fn encode(quote: &Quote, book: SharedBook) -> Result<String, ShareError> {
-    let payload = Payload {
-        v: 1,
-        quote: serde_json::to_value(quote).map_err(|e| ShareError::Quote(e.to_string()))?,
-        book,
-    };
-    let json = serde_json::to_vec(&payload).map_err(|e| ShareError::Quote(e.to_string()))?;
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let payload = PayloadOut { v: 1, quote, book };
+    let json = serde_json::to_string(&payload).map_err(|e| ShareError::Quote(e.to_string()))?;
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     let link = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
     if link.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLarge { chars: link.len() });
