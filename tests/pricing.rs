@@ -8,6 +8,7 @@ use cloudquote::engine::comparison::{compare, Figure, Scenario};
 use cloudquote::engine::indices::IndexBook;
 use cloudquote::engine::models::SetAside;
 use cloudquote::engine::money::{Money, Quantity};
+use cloudquote::engine::mrg::minimum_guaranteed_revenue;
 use cloudquote::engine::pricebook::{PriceBook, PriceBooks};
 use cloudquote::engine::pricing::{
     price, Category, Location, PricedQuote, PricingError, QuoteIssue,
@@ -18,7 +19,7 @@ use cloudquote::engine::quote::{
 };
 use cloudquote::engine::revision::revise;
 use cloudquote::engine::support::{EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
-use cloudquote::engine::timeline::prorate;
+use cloudquote::engine::timeline::{first_of_month, prorate};
 use proptest::prelude::*;
 
 mod common;
@@ -751,5 +752,52 @@ proptest! {
         prop_assert_eq!(revised.increase, increase);
         let years = Money::checked_sum(revised.years.iter().map(|y| y.increase)).unwrap();
         prop_assert_eq!(years, increase);
+    }
+
+    #[test]
+    fn mrg_years_count_each_run_month_once(quote in arb_quote()) {
+        // §9.4: the run years' billed forecasts split the run months' revenue
+        // (revisions in, one-time charges out) without gap or overlap.
+        let books = books();
+        let priced = price(&quote, &books).unwrap();
+        let revised = revise(&quote, &books, &priced, &IndexBook::builtin()).unwrap();
+        let report = minimum_guaranteed_revenue(&quote, &priced, &revised).unwrap();
+        let first = first_of_month(priced.run_start);
+        let run_months = Money::checked_sum(
+            priced.months.iter().zip(&revised.months).filter(|(m, _)| **m >= first).map(|(_, a)| *a),
+        ).unwrap();
+        let one_time = Money::checked_sum(
+            priced.schedule.iter()
+                .filter(|i| i.category.is_one_time() && first_of_month(i.date) >= first)
+                .map(|i| i.amount),
+        ).unwrap();
+        let billed = Money::checked_sum(report.years.iter().map(|y| y.billed)).unwrap();
+        prop_assert_eq!(billed, run_months.checked_sub(one_time).unwrap());
+    }
+
+    #[test]
+    fn a_one_time_charge_never_moves_a_run_years_mrg_figures(quote in arb_quote(), day in 0u64..2_200) {
+        // §9.4: one-time charges do not count towards the MRG, whatever the
+        // day they are invoiced on (a month straddling an anniversary
+        // included).
+        let books = books();
+        let figures = |q: &Quote| {
+            let priced = price(q, &books).unwrap();
+            let revised = revise(q, &books, &priced, &IndexBook::builtin()).unwrap();
+            let report = minimum_guaranteed_revenue(q, &priced, &revised).unwrap();
+            report.years.iter().map(|y| (y.billed, y.shortfall)).collect::<Vec<_>>()
+        };
+        let before = figures(&quote);
+        let mut with = quote.clone();
+        let end = with.end_date().unwrap();
+        let date = (with.start_date + chrono::Days::new(day)).min(end.pred_opt().unwrap());
+        with.specific.push(SpecificLine {
+            id: 999,
+            label: "One-off".into(),
+            amount: Money::euros(1_000_000),
+            charge: Charge::OneTime,
+            date: Some(date),
+        });
+        prop_assert_eq!(figures(&with), before);
     }
 }

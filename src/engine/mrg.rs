@@ -173,7 +173,16 @@ pub fn minimum_guaranteed_revenue(
             priced
                 .schedule
                 .iter()
-                .filter(|inv| inv.category.is_one_time() && inv.date >= from && inv.date < to)
+                // In the months counted above: by the month it is invoiced in.
+                .filter(|inv| {
+                    inv.category.is_one_time()
+                        && super::timeline::month_in_period(
+                            super::timeline::first_of_month(inv.date),
+                            from,
+                            to,
+                            i == 0,
+                        )
+                })
                 .map(|inv| inv.amount),
         )?;
         let forecast = forecast.checked_sub(one_time)?.max(Money::ZERO);
