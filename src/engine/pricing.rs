@@ -564,7 +564,7 @@ impl<'a> Pricer<'a> {
             .pieces(monthly, from, to)
             .map_err(overflow(location))?;
         let mut amounts = vec![Money::ZERO; months];
-        pieces.fill(&mut amounts);
+        pieces.add_into(&mut amounts).map_err(overflow(location))?;
         self.recurring_sums
             .entry(category)
             .or_insert_with(|| MonthSums::new(months))

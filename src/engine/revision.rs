@@ -277,7 +277,7 @@ fn price_path(
     terms: &RevisionTerms,
     line: &LineTerms,
     index_steps: &[IndexStep],
-) -> Result<Vec<(Decimal, Money)>, Overflow> {
+) -> Result<PricePath, Overflow> {
     let mut out = Vec::with_capacity(index_steps.len());
     let mut price = line.unit_price;
     for step in index_steps {

@@ -88,8 +88,8 @@ fn day_number(date: NaiveDate) -> i64 {
 /// [`prorate`] gives, month by month.
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    /// (1st of the month, its day number, the next month's day number).
-    months: Vec<(NaiveDate, i64, i64)>,
+    /// (day number of the month's 1st, of the next month's 1st).
+    months: Vec<(i64, i64)>,
 }
 
 impl Calendar {
@@ -101,7 +101,7 @@ impl Calendar {
             .map(|m| {
                 let start = day_number(*m);
                 let end = next_month(*m).map_or(start + 31, day_number);
-                (*m, start, end)
+                (start, end)
             })
             .collect();
         Calendar { months }
@@ -115,38 +115,8 @@ impl Calendar {
         self.months.is_empty()
     }
 
-    /// §7: `monthly` over `[from, to)`, pro rata temporis in a partial month
-    /// (rounded to the cent there), as (month index, amount) for each month
-    /// the period overlaps; `visit` is not called for the others.
-    pub fn spread(
-        &self,
-        monthly: Money,
-        from: NaiveDate,
-        to: NaiveDate,
-        mut visit: impl FnMut(usize, Money) -> Result<(), Overflow>,
-    ) -> Result<(), Overflow> {
-        let (from, to) = (day_number(from), day_number(to));
-        if to <= from {
-            return Ok(());
-        }
-        // The first month ending after `from`.
-        let first = self.months.partition_point(|(_, _, end)| *end <= from);
-        for (i, (_, start, end)) in self.months.iter().enumerate().skip(first) {
-            if *start >= to {
-                break;
-            }
-            let amount = if from <= *start && to >= *end {
-                monthly
-            } else {
-                self.part(monthly, from, to, i)?
-            };
-            visit(i, amount)?;
-        }
-        Ok(())
-    }
-
-    /// [`Calendar::spread`] into one amount per month (zero where the period
-    /// does not reach).
+    /// §7: `monthly` over `[from, to)` month by month, pro rata temporis in a
+    /// partial month (rounded to the cent there), zero where it does not reach.
     pub fn amounts(
         &self,
         monthly: Money,
@@ -154,11 +124,11 @@ impl Calendar {
         to: NaiveDate,
     ) -> Result<Vec<Money>, Overflow> {
         let mut out = vec![Money::ZERO; self.len()];
-        self.pieces(monthly, from, to)?.fill(&mut out);
+        self.pieces(monthly, from, to)?.add_into(&mut out)?;
         Ok(out)
     }
 
-    /// What [`Calendar::spread`] gives, in three parts: a partial first
+    /// What [`Calendar::amounts`] gives, in three parts: a partial first
     /// month, a run of whole months at `monthly`, a partial last month.
     pub fn pieces(
         &self,
@@ -174,14 +144,14 @@ impl Calendar {
             tail: None,
         };
         // Months [first, last) overlap the period.
-        let first = self.months.partition_point(|(_, _, end)| *end <= from);
-        let last = self.months.partition_point(|(_, start, _)| *start < to);
+        let first = self.months.partition_point(|(_, end)| *end <= from);
+        let last = self.months.partition_point(|(start, _)| *start < to);
         if to <= from || first >= last {
             return Ok(pieces);
         }
         let (mut a, mut b) = (first, last);
         let whole = |i: usize| {
-            let (_, start, end) = self.months[i];
+            let (start, end) = self.months[i];
             from <= start && to >= end
         };
         if !whole(first) {
@@ -198,7 +168,7 @@ impl Calendar {
 
     /// §7: the pro rata of a partial month `i`, rounded to the cent.
     fn part(&self, monthly: Money, from: i64, to: i64, i: usize) -> Result<Money, Overflow> {
-        let (_, start, end) = self.months[i];
+        let (start, end) = self.months[i];
         let covered = to.min(end) - from.max(start);
         let share = Decimal::from(covered)
             .checked_div(Decimal::from(end - start))
@@ -218,19 +188,6 @@ pub struct Pieces {
 }
 
 impl Pieces {
-    /// Writes each month's amount into `months` (others untouched).
-    pub fn fill(&self, months: &mut [Money]) {
-        if let Some((i, amount)) = self.head {
-            months[i] = amount;
-        }
-        for slot in &mut months[self.full.clone()] {
-            *slot = self.monthly;
-        }
-        if let Some((i, amount)) = self.tail {
-            months[i] = amount;
-        }
-    }
-
     /// Adds each month's amount to `months` (a period's whole months are
     /// no other period's: they are set).
     pub fn add_into(&self, months: &mut [Money]) -> Result<(), Overflow> {
@@ -420,13 +377,11 @@ mod tests {
             let m = Money::from_decimal(Decimal::new(10_001 + k as i64 * 37, 2));
             let pieces = cal.pieces(m, *from, to).unwrap();
             let by_month = cal.amounts(m, *from, to).unwrap();
-            let mut spread = vec![Money::ZERO; months.len()];
-            cal.spread(m, *from, to, |i, a| {
-                spread[i] = a;
-                Ok(())
-            })
-            .unwrap();
-            assert_eq!(by_month, spread, "{from} {to}");
+            let expected_by_month: Vec<Money> = months
+                .iter()
+                .map(|month| prorate(m, *from, to, *month).unwrap())
+                .collect();
+            assert_eq!(by_month, expected_by_month, "{from} {to}");
             assert_eq!(
                 pieces.total().unwrap(),
                 Money::checked_sum(by_month.iter().copied()).unwrap()

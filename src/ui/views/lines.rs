@@ -46,10 +46,14 @@ pub fn Lines() -> impl IntoView {
     Effect::new(move |_| {
         quote.with(|q| {
             state.priced.with(|p| {
+                let priced_lines: HashMap<LineId, &PricedLine> = p
+                    .iter()
+                    .flat_map(|p| p.lines.iter().map(|l| (l.id, l)))
+                    .collect();
                 rows.with_value(|rows| {
                     for line in &q.lines {
                         if let Some(row) = rows.get(&line.id) {
-                            row.sync(line, p.as_ref());
+                            row.sync(line, priced_lines.get(&line.id).copied(), p.as_ref());
                         }
                     }
                 })
@@ -191,15 +195,20 @@ impl RowModel {
             issues: RwSignal::new(Vec::new()),
         };
         if let Some(line) = quote.lines.iter().find(|l| l.id == id) {
-            row.sync(line, priced);
+            let priced_line = priced.and_then(|p| p.lines.iter().find(|l| l.id == id));
+            row.sync(line, priced_line, priced);
         }
         row
     }
 
-    fn sync(&self, line: &QuoteLine, priced: Option<&PricedQuote>) {
+    fn sync(
+        &self,
+        line: &QuoteLine,
+        priced_line: Option<&PricedLine>,
+        priced: Option<&PricedQuote>,
+    ) {
         set_if_changed(self.line, Some(line));
-        let p = priced.and_then(|p| p.lines.iter().find(|l| l.id == line.id));
-        set_if_changed(self.priced, p);
+        set_if_changed(self.priced, priced_line);
         let issues: Vec<QuoteIssue> = priced
             .map(|p| p.issues_at(Location::Line(line.id)).cloned().collect())
             .unwrap_or_default();
