@@ -56,6 +56,8 @@ pub fn covered_days(from: NaiveDate, to: NaiveDate, month: NaiveDate) -> u32 {
 
 /// §7: a monthly amount billed for the part of `month` inside `[from, to)`:
 /// the whole amount for a whole month, else pro rata temporis rounded to the cent.
+/// The definition, month by month: the engine lays amounts on a
+/// [`Calendar`], which tests check against this.
 pub fn prorate(
     monthly: Money,
     from: NaiveDate,

@@ -11,9 +11,10 @@ use crate::engine::pricing::{Location, PricedLine, PricedQuote, QuoteIssue};
 use crate::engine::quote::{BuildBilling, LineId, Quote, QuoteLine};
 use crate::engine::rules;
 use crate::ui::format::{date, text};
-use crate::ui::i18n::{quote_issue, FieldError};
+use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
+use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::Th;
@@ -409,12 +410,7 @@ fn LineRow(
                     />
                     {uses_view}
                 </div>
-                <div class="row-note" data-testid="line-issue" role="status">
-                    {move || row.issues.with(|issues| {
-                        let lang = lang.get();
-                        issues.iter().map(|i| quote_issue(i, lang)).collect::<Vec<_>>().join(" ")
-                    })}
-                </div>
+                <IssueNote location=Location::Line(id) testid="line-issue" issues=row.issues />
             </td>
             <td class="num">{unit_price}</td>
             <td class="num qty">
