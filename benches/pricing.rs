@@ -19,11 +19,11 @@ mod generated;
 mod bench {
     use std::hint::black_box;
 
-    use cloudquote::engine::indices::IndexBook;
-    use cloudquote::engine::mrg::minimum_guaranteed_revenue;
-    use cloudquote::engine::pricebook::PriceBooks;
+    use cloudquote::engine::document::pricebook::PriceBooks;
+    use cloudquote::engine::finance::indices::IndexBook;
+    use cloudquote::engine::finance::mrg::minimum_guaranteed_revenue;
+    use cloudquote::engine::finance::revision::revise;
     use cloudquote::engine::pricing::price;
-    use cloudquote::engine::revision::revise;
     use criterion::{BenchmarkId, Criterion};
 
     use super::generated::generated;

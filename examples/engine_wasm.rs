@@ -7,12 +7,12 @@
 
 use std::cell::RefCell;
 
-use cloudquote::engine::indices::IndexBook;
-use cloudquote::engine::mrg::minimum_guaranteed_revenue;
-use cloudquote::engine::pricebook::PriceBooks;
+use cloudquote::engine::document::pricebook::PriceBooks;
+use cloudquote::engine::document::quote::Quote;
+use cloudquote::engine::finance::indices::IndexBook;
+use cloudquote::engine::finance::mrg::minimum_guaranteed_revenue;
+use cloudquote::engine::finance::revision::revise;
 use cloudquote::engine::pricing::price;
-use cloudquote::engine::quote::Quote;
-use cloudquote::engine::revision::revise;
 use wasm_bindgen::prelude::*;
 
 #[path = "../benches/support/generated.rs"]

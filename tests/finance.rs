@@ -3,13 +3,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use cloudquote::engine::indices::{IndexBook, IndexKind, IndexSeries, IndexValue, Provenance};
+use cloudquote::engine::document::pricebook::PriceBooks;
+use cloudquote::engine::document::quote::{Quote, ScopeChange};
+use cloudquote::engine::finance::indices::{
+    IndexBook, IndexKind, IndexSeries, IndexValue, Provenance,
+};
+use cloudquote::engine::finance::mrg::minimum_guaranteed_revenue;
+use cloudquote::engine::finance::revision::revise;
 use cloudquote::engine::money::{Money, Quantity};
-use cloudquote::engine::mrg::minimum_guaranteed_revenue;
-use cloudquote::engine::pricebook::PriceBooks;
 use cloudquote::engine::pricing::price;
-use cloudquote::engine::quote::{Quote, ScopeChange};
-use cloudquote::engine::revision::revise;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

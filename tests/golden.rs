@@ -16,10 +16,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use cloudquote::engine::io::{lines_csv, pricebook_schema, quote_schema, CsvOptions};
-use cloudquote::engine::pricebook::{PriceBooks, DEFAULT_PRICE_BOOK_JSON};
+use cloudquote::engine::document::pricebook::{PriceBooks, DEFAULT_PRICE_BOOK_JSON};
+use cloudquote::engine::document::quote::Quote;
+use cloudquote::engine::files::csv::{lines_csv, CsvOptions};
+use cloudquote::engine::files::schema::{pricebook_schema, quote_schema};
 use cloudquote::engine::pricing::{price, PricedQuote};
-use cloudquote::engine::quote::Quote;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -184,7 +185,7 @@ fn the_examples_cover_the_rules_they_claim() {
     assert!(p
         .lines
         .iter()
-        .any(|l| l.build == cloudquote::engine::catalog::BuildModel::Backend));
+        .any(|l| l.build == cloudquote::engine::document::catalog::BuildModel::Backend));
     // §9.8.2: lines start at their lot's delivery.
     let p = find("build-milestones-lots");
     let starts: std::collections::BTreeSet<_> = p.lines.iter().map(|l| l.starts).collect();
@@ -218,7 +219,7 @@ fn the_examples_cover_the_rules_they_claim() {
     assert!(p
         .lines
         .iter()
-        .all(|l| l.family == cloudquote::engine::catalog::Family::Consulting));
+        .all(|l| l.family == cloudquote::engine::document::catalog::Family::Consulting));
     // §7: pro rata in the first and the last month.
     let p = find("mid-month-start-pro-rata");
     let first = &p.lines[0];

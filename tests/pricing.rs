@@ -3,22 +3,25 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use cloudquote::engine::catalog::{BuildModel, Charge, Family};
-use cloudquote::engine::comparison::{compare, Figure, Scenario};
-use cloudquote::engine::indices::IndexBook;
-use cloudquote::engine::models::SetAside;
-use cloudquote::engine::money::{Money, Quantity};
-use cloudquote::engine::mrg::minimum_guaranteed_revenue;
-use cloudquote::engine::pricebook::{PriceBook, PriceBooks};
-use cloudquote::engine::pricing::{
-    price, Category, Location, PricedQuote, PricingError, QuoteIssue,
-};
-use cloudquote::engine::quote::{
+use cloudquote::engine::document::catalog::{BuildModel, Charge, Family};
+use cloudquote::engine::document::pricebook::{PriceBook, PriceBooks};
+use cloudquote::engine::document::quote::{
     BuildBilling, BuildMilestone, ManagementModel, PlannedChange, Quote, SpecificLine,
     SupportChange,
 };
-use cloudquote::engine::revision::revise;
-use cloudquote::engine::support::{EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
+use cloudquote::engine::document::scenario::Scenario;
+use cloudquote::engine::document::support::{
+    EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel,
+};
+use cloudquote::engine::finance::indices::IndexBook;
+use cloudquote::engine::finance::mrg::minimum_guaranteed_revenue;
+use cloudquote::engine::finance::revision::revise;
+use cloudquote::engine::models::SetAside;
+use cloudquote::engine::money::{Money, Quantity};
+use cloudquote::engine::pricing::{
+    price, Category, Location, PricedQuote, PricingError, QuoteIssue,
+};
+use cloudquote::engine::scenarios::comparison::{compare, Figure};
 use cloudquote::engine::timeline::{first_of_month, prorate};
 use proptest::prelude::*;
 
@@ -409,22 +412,28 @@ fn dependencies_are_located_on_the_line_that_misses_them() {
         &[("DB-MGD", "1"), ("CTR-MGD", "1"), ("AD-MGD", "1")],
     ));
     assert_eq!(
-        p.issues_at(Location::Line(cloudquote::engine::quote::LineId(1)))
-            .collect::<Vec<_>>(),
+        p.issues_at(Location::Line(cloudquote::engine::document::quote::LineId(
+            1
+        )))
+        .collect::<Vec<_>>(),
         [&QuoteIssue::MissingDependency {
             requires: vec![Family::Os]
         }]
     );
     assert_eq!(
-        p.issues_at(Location::Line(cloudquote::engine::quote::LineId(2)))
-            .collect::<Vec<_>>(),
+        p.issues_at(Location::Line(cloudquote::engine::document::quote::LineId(
+            2
+        )))
+        .collect::<Vec<_>>(),
         [&QuoteIssue::MissingDependency {
             requires: vec![Family::Kubernetes]
         }]
     );
     assert_eq!(
-        p.issues_at(Location::Line(cloudquote::engine::quote::LineId(3)))
-            .count(),
+        p.issues_at(Location::Line(cloudquote::engine::document::quote::LineId(
+            3
+        )))
+        .count(),
         2,
         "AD needs OS and two VMs"
     );

@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use cloudquote::engine::catalog::BuildModel;
-use cloudquote::engine::quote::{ManagementModel, Quote};
-use cloudquote::engine::raci::{
-    diff, dominant_build, matrix, matrix_for, validate, Letter, Letters, Party, ProblemKind,
-    RaciCatalogue, RaciSettings,
+use cloudquote::engine::document::catalog::BuildModel;
+use cloudquote::engine::document::quote::{ManagementModel, Quote};
+use cloudquote::engine::document::raci::{Letter, Letters, Party, RaciSettings};
+use cloudquote::engine::responsibilities::{
+    diff, dominant_build, matrix, matrix_for, set_cell, validate, ProblemKind, RaciCatalogue,
 };
 use proptest::prelude::*;
 
@@ -186,11 +186,25 @@ fn validation_names_the_problem_of_each_row() {
     let build = BuildModel::NoBuild;
     let mut s = RaciSettings::default();
     // No A: the provider keeps only R on 24x7 monitoring.
-    s.set(model, build, "monitoring_24x7", Party::Provider, l("R"));
+    set_cell(
+        &mut s,
+        model,
+        build,
+        "monitoring_24x7",
+        Party::Provider,
+        l("R"),
+    );
     // Two As on patching.
-    s.set(model, build, "patching_system", Party::Provider, l("RA"));
+    set_cell(
+        &mut s,
+        model,
+        build,
+        "patching_system",
+        Party::Provider,
+        l("RA"),
+    );
     // No R on antivirus.
-    s.set(model, build, "antivirus", Party::Provider, l("A"));
+    set_cell(&mut s, model, build, "antivirus", Party::Provider, l("A"));
     let problems = validate(&matrix_for(model, build, &s));
     let kinds: Vec<(&str, ProblemKind)> = problems
         .iter()
@@ -209,7 +223,7 @@ fn validation_names_the_problem_of_each_row() {
         .contains("2 A"));
     // A hidden third party does not count; shown, it does.
     let mut s = RaciSettings::default();
-    s.set(model, build, "dev_tests", Party::ThirdParty, l("A"));
+    set_cell(&mut s, model, build, "dev_tests", Party::ThirdParty, l("A"));
     assert!(validate(&matrix_for(model, build, &s)).is_empty());
     s.third_party = true;
     assert_eq!(validate(&matrix_for(model, build, &s)).len(), 1);
@@ -219,14 +233,16 @@ fn validation_names_the_problem_of_each_row() {
 fn edits_are_kept_per_model_and_back_to_default_is_no_edit() {
     let build = BuildModel::NoBuild;
     let mut s = RaciSettings::default();
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::CoManaged,
         build,
         "capacity",
         Party::Client,
         l("RA"),
     );
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::CoManaged,
         build,
         "capacity",
@@ -240,14 +256,16 @@ fn edits_are_kept_per_model_and_back_to_default_is_no_edit() {
     assert_eq!(cm.edited(), 2);
     assert!(cm.row("capacity").unwrap().cell(Party::Client).edited);
     // Setting the default back removes the edit.
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::CoManaged,
         build,
         "capacity",
         Party::Client,
         l("A"),
     );
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::CoManaged,
         build,
         "capacity",
@@ -256,14 +274,16 @@ fn edits_are_kept_per_model_and_back_to_default_is_no_edit() {
     );
     assert!(s.is_default());
     // Reset of one model leaves the other's edits.
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::CoManaged,
         build,
         "capacity",
         Party::Client,
         l("RA"),
     );
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::FullyManaged,
         build,
         "capacity",
@@ -287,7 +307,7 @@ fn custom_activities_start_empty_and_must_be_filled() {
     assert_eq!(m.rows.last().unwrap().fr, "Revue mensuelle FinOps");
     let problems = validate(&m);
     assert_eq!(problems.len(), 2);
-    s.set(model, build, &id, Party::Client, l("RA"));
+    set_cell(&mut s, model, build, &id, Party::Client, l("RA"));
     assert!(validate(&matrix_for(model, build, &s)).is_empty());
     s.remove_custom(&id);
     assert!(s.is_default());
@@ -319,7 +339,8 @@ fn the_diff_between_two_models_lists_the_cells_that_differ() {
 #[test]
 fn settings_survive_a_file_round_trip() {
     let mut s = RaciSettings::default();
-    s.set(
+    set_cell(
+        &mut s,
         ManagementModel::CoManaged,
         BuildModel::Full,
         "iac",
@@ -353,7 +374,7 @@ proptest! {
                 .enumerate()
                 .filter(|(i, _)| bits & (1 << i) != 0)
                 .fold(Letters::NONE, |acc, (_, letter)| acc.with(letter));
-            s.set(MODELS[m], BUILDS[b], ids[a], Party::ALL[p], letters);
+            set_cell(&mut s, MODELS[m], BUILDS[b], ids[a], Party::ALL[p], letters);
         }
         for model in MODELS {
             s.reset_model(model);
@@ -368,7 +389,7 @@ proptest! {
         let matrix = matrix_for(MODELS[m], BUILDS[b], &s);
         for row in &matrix.rows {
             for p in Party::ALL {
-                s.set(MODELS[m], BUILDS[b], &row.id, p, row.cell(p).letters);
+                set_cell(&mut s, MODELS[m], BUILDS[b], &row.id, p, row.cell(p).letters);
             }
         }
         prop_assert!(s.is_default());

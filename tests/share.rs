@@ -4,16 +4,17 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use cloudquote::engine::catalog::BuildModel;
-use cloudquote::engine::lang::Lang;
-use cloudquote::engine::money::{Money, Quantity};
-use cloudquote::engine::pricebook::PriceBook;
-use cloudquote::engine::quote::{ManagementModel, Quote, SpecificLine};
-use cloudquote::engine::raci::{Letters, Party};
-use cloudquote::engine::share::{
+use cloudquote::engine::document::catalog::BuildModel;
+use cloudquote::engine::document::credit_month::CreditMonth;
+use cloudquote::engine::document::pricebook::PriceBook;
+use cloudquote::engine::document::quote::{ManagementModel, Quote, SpecificLine};
+use cloudquote::engine::document::raci::{Letters, Party};
+use cloudquote::engine::files::share::{
     book_hash, builtin_ref, decode, encode, ShareError, SharedBook, MAX_LINK_CHARS, PREFIX,
 };
-use cloudquote::engine::sla::CreditMonth;
+use cloudquote::engine::lang::Lang;
+use cloudquote::engine::money::{Money, Quantity};
+use cloudquote::engine::responsibilities::{set_cell, RaciCatalogue};
 use proptest::prelude::*;
 
 mod common;
@@ -142,7 +143,7 @@ fn a_quote_too_large_for_a_link_says_so() {
             id: i + 1,
             label: random(60),
             amount: Money::parse(&format!("{}.{:02}", i * 37 % 9973, i % 100)).unwrap(),
-            charge: cloudquote::engine::catalog::Charge::OneTime,
+            charge: cloudquote::engine::document::catalog::Charge::OneTime,
             date: None,
         });
     }
@@ -165,10 +166,10 @@ proptest! {
         let mut quote = quote;
         quote.client = client;
         quote.model = ManagementModel::ALL[model];
-        let ids: Vec<String> = cloudquote::engine::raci::RaciCatalogue::builtin().ids().map(String::from).collect();
+        let ids: Vec<String> = RaciCatalogue::builtin().ids().map(String::from).collect();
         for (a, p, letters) in raci {
             let letters = Letters::parse(&letters).unwrap();
-            quote.raci.set(quote.model, BuildModel::NoBuild, &ids[a], Party::ALL[p], letters);
+            set_cell(&mut quote.raci, quote.model, BuildModel::NoBuild, &ids[a], Party::ALL[p], letters);
         }
         if simulate {
             quote.sla_simulation = Some(CreditMonth::new(quote.start_date));

@@ -10,16 +10,18 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use cloudquote::engine::calendar::Coverage;
-use cloudquote::engine::money::{Money, Quantity};
-use cloudquote::engine::pricebook::PriceBooks;
-use cloudquote::engine::pricing::{price, PricedQuote};
-use cloudquote::engine::quote::{LineId, ManagementModel, Quote};
-use cloudquote::engine::sla::{
-    allowed_downtime, deadline, format_minutes, guarantees, simulate, Cause, ChangeKind,
-    ChangeRecord, Condition, CreditMonth, CreditReport, DeadlineOf, Exemption, FunctionMonth,
-    IncidentRecord, Priority, ServiceLevels, SlaError, SlaLocation, SupportCatalogue,
+use cloudquote::engine::document::credit_month::{
+    Cause, ChangeRecord, CreditMonth, FunctionMonth, IncidentRecord, Priority,
 };
-use cloudquote::engine::support::{Environment, EnvironmentKind, SupportLevel};
+use cloudquote::engine::document::pricebook::PriceBooks;
+use cloudquote::engine::document::quote::{LineId, ManagementModel, Quote};
+use cloudquote::engine::document::support::{Environment, EnvironmentKind, SupportLevel};
+use cloudquote::engine::money::{Money, Quantity};
+use cloudquote::engine::pricing::{price, PricedQuote};
+use cloudquote::engine::service_levels::{
+    allowed_downtime, deadline, format_minutes, guarantees, simulate, ChangeKind, Condition,
+    CreditReport, DeadlineOf, Exemption, ServiceLevels, SlaError, SlaLocation, SupportCatalogue,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -9,13 +9,13 @@
 //! a pack (§6, §12) and specific lines (§11).
 
 use chrono::NaiveDate;
-use cloudquote::engine::catalog::{BuildModel, Charge, Family};
-use cloudquote::engine::money::{Money, Quantity};
-use cloudquote::engine::quote::{
+use cloudquote::engine::document::catalog::{BuildModel, Charge, Family};
+use cloudquote::engine::document::quote::{
     BuildBilling, BuildMilestone, PlannedChange, Quote, QuoteLine, SpecificLine, SupportChange,
     TicketPlan, TokenPlan,
 };
-use cloudquote::engine::support::{EnvironmentKind, ReviewPeriod, SupportLevel};
+use cloudquote::engine::document::support::{EnvironmentKind, ReviewPeriod, SupportLevel};
+use cloudquote::engine::money::{Money, Quantity};
 use rust_decimal::Decimal;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -131,7 +131,7 @@ pub fn generated(lines: u32, months: u32) -> Quote {
 
 fn line(id: u32, item: &str, quantity: &str, build: BuildModel, lot: Option<u32>) -> QuoteLine {
     QuoteLine {
-        id: cloudquote::engine::quote::LineId(id),
+        id: cloudquote::engine::document::quote::LineId(id),
         item: item.into(),
         quantity: Quantity::parse(quantity).expect("a quantity"),
         build,

@@ -1,7 +1,7 @@
 //! A table of index values pasted by the user (SYNTEC and ICC).
 #![no_main]
 
-use cloudquote::engine::indices::{parse_index_csv, IndexKind};
+use cloudquote::engine::finance::indices::{parse_index_csv, IndexKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! or foreign. Recovery must never panic.
 #![no_main]
 
-use cloudquote::engine::library::{recover, QUOTE_PREFIX};
+use cloudquote::engine::files::library::{recover, QUOTE_PREFIX};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,12 +3,12 @@
 //! Nothing may panic; errors are values.
 #![no_main]
 
-use cloudquote::engine::indices::IndexBook;
-use cloudquote::engine::mrg::minimum_guaranteed_revenue;
-use cloudquote::engine::pricebook::PriceBooks;
+use cloudquote::engine::finance::indices::IndexBook;
+use cloudquote::engine::finance::mrg::minimum_guaranteed_revenue;
+use cloudquote::engine::document::pricebook::PriceBooks;
 use cloudquote::engine::pricing::price;
-use cloudquote::engine::quote::Quote;
-use cloudquote::engine::revision::revise;
+use cloudquote::engine::document::quote::Quote;
+use cloudquote::engine::finance::revision::revise;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,8 +1,8 @@
 //! A share link's fragment, as typed or tampered with.
 #![no_main]
 
-use cloudquote::engine::pricebook::PriceBook;
-use cloudquote::engine::share::decode;
+use cloudquote::engine::document::pricebook::PriceBook;
+use cloudquote::engine::files::share::decode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -36,13 +36,12 @@ mod cli {
     use std::io::{self, Read, Write};
     use std::path::{Path, PathBuf};
 
-    use cloudquote::engine::io::{
-        lines_csv, pricebook_schema, quote_schema, schedule_csv, CsvOptions,
-    };
+    use cloudquote::engine::document::pricebook::{PriceBook, PriceBooks};
+    use cloudquote::engine::document::quote::Quote;
+    use cloudquote::engine::files::csv::{lines_csv, schedule_csv, CsvOptions};
+    use cloudquote::engine::files::schema::{pricebook_schema, quote_schema};
     use cloudquote::engine::lang::Lang;
-    use cloudquote::engine::pricebook::{PriceBook, PriceBooks};
     use cloudquote::engine::pricing::{price, Location, PricedQuote, Severity};
-    use cloudquote::engine::quote::Quote;
 
     const USAGE: &str = "\
 usage: quote price FILE.json [--format json|csv|schedule-csv] [--pricebook BOOK.json]...

@@ -13,7 +13,7 @@
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
+use crate::engine::lang::Lang;
 
 /// §6, §10: business hours start at 09:00 (inclusive) …
 pub const OPENING_HOUR: u32 = 9;

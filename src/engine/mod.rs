@@ -1,28 +1,34 @@
 //! The pure engine: contract rules and prices, with no web types.
 //!
 //! Everything is passed in as arguments (even "today"), so that it is tested
-//! natively with plain `cargo test`.
+//! natively with plain `cargo test`. Data flows one way, each layer using only
+//! the layers above it in this list:
+//!
+//! 1. kernels: [`money`], [`calendar`] (business hours, French holidays),
+//!    [`timeline`] (months and pro rata), [`lang`];
+//! 2. [`document`]: the quote file and the price book, which know no feature;
+//! 3. [`models`]: what each management model sells and guarantees (§2);
+//! 4. [`pricing`]: the quote priced as a pipeline of contract stages;
+//! 5. [`finance`] (revision, MRG), [`service_levels`] (guarantees, credits),
+//!    [`responsibilities`] (RACI), each reading the priced quote;
+//! 6. [`scenarios`]: the same workload priced under several models;
+//! 7. [`files`]: JSON and CSV formats, schemas, share links, the library.
 
-pub mod build;
 pub mod calendar;
-pub mod catalog;
-pub mod comparison;
-pub mod indices;
-pub mod io;
 pub mod lang;
-pub mod library;
-pub mod models;
 pub mod money;
-pub mod mrg;
-pub mod pricebook;
-pub mod pricing;
-pub mod quote;
-pub mod raci;
-pub mod revision;
-pub mod rules;
-pub mod scope;
-pub mod share;
-pub mod sla;
-pub mod support;
 pub mod timeline;
-pub mod tokens;
+
+pub mod document;
+
+pub mod models;
+
+pub mod pricing;
+
+pub mod finance;
+pub mod responsibilities;
+pub mod service_levels;
+
+pub mod scenarios;
+
+pub mod files;

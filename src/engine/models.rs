@@ -7,10 +7,10 @@
 
 use serde::Serialize;
 
-use super::catalog::Family;
-use super::pricebook::PriceBook;
-use super::quote::{LineId, ManagementModel, Quote};
-use super::support::{EnvironmentKind, SupportLevel};
+use crate::engine::document::catalog::Family;
+use crate::engine::document::pricebook::PriceBook;
+use crate::engine::document::quote::{LineId, ManagementModel, Quote};
+use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 
 /// §2: may a line of this family be quoted under this model? Full DevOps
 /// sells professional services only ("aucun service managé n'est proposé").
@@ -170,8 +170,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::engine::document::quote::PlannedChange;
     use crate::engine::money::Quantity;
-    use crate::engine::quote::PlannedChange;
 
     fn quote() -> (Quote, PriceBook) {
         let book = PriceBook::builtin().unwrap();

@@ -225,10 +225,10 @@ impl Money {
     }
 
     /// The format of the user's language.
-    pub fn format(self, lang: super::lang::Lang) -> String {
+    pub fn format(self, lang: crate::engine::lang::Lang) -> String {
         match lang {
-            super::lang::Lang::Fr => self.format_fr(),
-            super::lang::Lang::En => self.format_en(),
+            crate::engine::lang::Lang::Fr => self.format_fr(),
+            crate::engine::lang::Lang::En => self.format_en(),
         }
     }
 }
@@ -278,6 +278,12 @@ impl<'de> Deserialize<'de> for Quantity {
     }
 }
 
+/// A decimal written as a JSON string, for the `Decimal` fields of the
+/// files (percentages, variations) that the engine reads with
+/// `rust_decimal::serde::str`. Only its JSON Schema is used.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct DecimalText;
+
 /// §7: in the JSON Schema of the quote and price book files (`quote schema`),
 /// amounts and quantities are decimal strings, never JSON numbers. Native
 /// only: the browser build never compiles schemars.
@@ -287,7 +293,7 @@ mod json_schema {
 
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-    use super::{Money, Quantity};
+    use super::{DecimalText, Money, Quantity};
 
     /// What the files' writer produces (the reader also accepts `1 234,5`).
     const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
@@ -326,6 +332,24 @@ mod json_schema {
                 "pattern": DECIMAL_PATTERN,
                 "description": "A non-negative quantity with at most six decimals, as a decimal string (\"2.5\"); a JSON number is refused (§7).",
                 "examples": ["12"]
+            })
+        }
+    }
+
+    impl JsonSchema for DecimalText {
+        fn schema_name() -> Cow<'static, str> {
+            "DecimalText".into()
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            "cloudquote::engine::io::DecimalText".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": DECIMAL_PATTERN,
+                "description": "A decimal number written as a JSON string (\"33.33\"); a JSON number is refused."
             })
         }
     }

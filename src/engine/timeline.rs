@@ -7,7 +7,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::money::{Money, Overflow};
+use crate::engine::money::{Money, Overflow};
 
 /// The 1st of the month of `date`.
 pub fn first_of_month(date: NaiveDate) -> NaiveDate {

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::document::pricebook::Text;
 use crate::engine::lang::Lang;
-use crate::engine::pricebook::Text;
 use crate::engine::pricing::{Location, PricedQuote};
 use crate::ui::i18n::{quote_issue, FieldError};
 

@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::catalog::Family;
+use crate::engine::document::catalog::Family;
+use crate::engine::document::pricebook::GovernanceRole;
 use crate::engine::lang::Lang;
 use crate::engine::models::SetAside;
 use crate::engine::money::NumberError;
-use crate::engine::pricebook::GovernanceRole;
 use crate::engine::pricing::{PricingError, QuoteIssue};
 
 /// Why a field's text was not taken into the quote.

@@ -11,15 +11,15 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::engine::lang::Lang;
-use crate::engine::library::ASIDE_PREFIX;
-use crate::engine::library::{
+use crate::engine::document::pricebook::PriceBook;
+use crate::engine::document::quote::Quote;
+use crate::engine::files::library::ASIDE_PREFIX;
+use crate::engine::files::library::{
     default_name, next_id, read_stored, recover, stored_revision, unique_name, write_index,
     write_stored, Entry, Index, Stored, CURRENT_KEY, INDEX_KEY, QUOTE_PREFIX,
 };
-use crate::engine::pricebook::PriceBook;
-use crate::engine::quote::Quote;
-use crate::engine::share::decode;
+use crate::engine::files::share::decode;
+use crate::engine::lang::Lang;
 use crate::ui::browser;
 use crate::ui::state::AppState;
 use crate::ui::views::pricebook_editor::{activate, BOOK_KEY};
@@ -477,7 +477,7 @@ impl Session {
                 let Some(key) = ev.key() else { return };
                 if key == INDEX_KEY {
                     let (index, _) =
-                        crate::engine::library::read_index(ev.new_value().as_deref(), "");
+                        crate::engine::files::library::read_index(ev.new_value().as_deref(), "");
                     self.index.set(index);
                 } else if key == quote_key(&self.current.get_untracked()) {
                     let theirs = ev.new_value().as_deref().and_then(stored_revision);

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 
 use crate::engine::timeline::next_month;
 
-use crate::engine::indices::IndexBook;
+use crate::engine::document::pricebook::{PriceBook, PriceBooks};
+use crate::engine::document::quote::Quote;
+use crate::engine::finance::indices::IndexBook;
+use crate::engine::finance::mrg::{minimum_guaranteed_revenue, MrgReport};
+use crate::engine::finance::revision::{revise, RevisedQuote};
 use crate::engine::lang::Lang;
-use crate::engine::mrg::{minimum_guaranteed_revenue, MrgReport};
-use crate::engine::pricebook::{PriceBook, PriceBooks};
 use crate::engine::pricing::{price, PricedQuote, PricingError};
-use crate::engine::quote::Quote;
-use crate::engine::revision::{revise, RevisedQuote};
 
 /// Shared through context: the quote being edited, the price book, and the
 /// priced quote derived from them.

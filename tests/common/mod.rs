@@ -2,11 +2,11 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use cloudquote::engine::catalog::BuildModel;
+use cloudquote::engine::document::catalog::BuildModel;
+use cloudquote::engine::document::pricebook::PriceBook;
+use cloudquote::engine::document::quote::{BuildBilling, BuildMilestone, PlannedChange, Quote};
+use cloudquote::engine::document::support::{EnvironmentKind, SupportChain, SupportLevel};
 use cloudquote::engine::money::Quantity;
-use cloudquote::engine::pricebook::PriceBook;
-use cloudquote::engine::quote::{BuildBilling, BuildMilestone, PlannedChange, Quote};
-use cloudquote::engine::support::{EnvironmentKind, SupportChain, SupportLevel};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::engine::document::quote::{BuildBilling, BuildMilestone, Quote};
 use crate::engine::money::parse_decimal;
 use crate::engine::pricing::Location;
-use crate::engine::quote::{BuildBilling, BuildMilestone, Quote};
 use crate::engine::timeline::next_month;
 use crate::ui::format::date;
 use crate::ui::i18n::FieldError;

@@ -4,16 +4,17 @@
 
 use leptos::prelude::*;
 
-use crate::engine::comparison::{
-    compare, scenarios_of, Comparison, Figure, Scenario, MAX_SCENARIOS, MIN_SCENARIOS,
-};
+use crate::engine::document::quote::{ManagementModel, Quote};
+use crate::engine::document::scenario::{scenarios_of, Scenario, MAX_SCENARIOS, MIN_SCENARIOS};
+use crate::engine::document::support::{SupportChain, SupportLevel};
 use crate::engine::lang::Lang;
 use crate::engine::money::Money;
 use crate::engine::pricing::Category;
-use crate::engine::quote::{ManagementModel, Quote};
-use crate::engine::raci::{dominant_build, matrix_for, Matrix};
-use crate::engine::sla::{guarantees, Condition, EnvironmentGuarantees, Guarantees, ServiceLevels};
-use crate::engine::support::{SupportChain, SupportLevel};
+use crate::engine::responsibilities::{dominant_build, matrix_for, Matrix};
+use crate::engine::scenarios::comparison::{compare, Comparison, Figure};
+use crate::engine::service_levels::{
+    guarantees, Condition, EnvironmentGuarantees, Guarantees, ServiceLevels,
+};
 use crate::ui::i18n;
 use crate::ui::state::use_state;
 use crate::ui::widgets::remove_button::RemoveButton;
@@ -562,7 +563,7 @@ fn or_none(g: &Guarantees, l: Lang, f: impl Fn(&EnvironmentGuarantees) -> String
     })
 }
 
-fn commitment(c: Option<crate::engine::sla::Commitment>, l: Lang) -> String {
+fn commitment(c: Option<crate::engine::service_levels::Commitment>, l: Lang) -> String {
     c.map(|c| c.describe(l))
         .unwrap_or_else(|| l.pick("Pas de SLA", "No SLA").into())
 }

@@ -5,15 +5,18 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::engine::document::credit_month::{
+    Cause, ChangeRecord, CreditMonth, FunctionMonth, IncidentRecord, Priority,
+};
+use crate::engine::document::quote::{LineId, Quote};
+use crate::engine::document::support::EnvironmentKind;
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_whole, Money, Quantity};
 use crate::engine::pricing::{Category, PricedQuote};
-use crate::engine::quote::{LineId, Quote};
-use crate::engine::sla::{
-    first_of_month, simulate, Cause, ChangeRecord, CreditMonth, CreditReport, Exemption,
-    FunctionMonth, IncidentRecord, Priority, ServiceLevels, SlaError, SlaLocation,
+use crate::engine::service_levels::{
+    simulate, CreditReport, Exemption, ServiceLevels, SlaError, SlaLocation,
 };
-use crate::engine::support::EnvironmentKind;
+use crate::engine::timeline::first_of_month;
 use crate::ui::format::{decimal, month as month_label, text};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 use crate::engine::pricing::Location;
-use crate::engine::support::{EnvironmentKind, SupportLevel};
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::text::Th;

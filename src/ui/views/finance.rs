@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::engine::document::quote::{Quote, ScopeChange};
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_decimal, parse_whole, Money};
-use crate::engine::quote::{Quote, ScopeChange};
 use crate::ui::format::{date, text};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::{use_state, AppState};
@@ -221,7 +221,7 @@ fn RevisedPrices() -> impl IntoView {
                         </p>
                     })}
                     {r.issues.iter().map(|i| {
-                        let crate::engine::revision::RevisionIssue::MissingIndex { index, at } = i;
+                        let crate::engine::finance::revision::RevisionIssue::MissingIndex { index, at } = i;
                         view! { <p class="row-note" data-testid="revision-issue">{format!("{} {} ({})", l.pick("Indice manquant pour réviser :", "Missing index to revise:"), index.key(), date(*at, l))}</p> }
                     }).collect_view()}
                 }

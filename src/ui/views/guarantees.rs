@@ -8,13 +8,14 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::credit_simulator::CreditSimulator;
+use crate::engine::document::credit_month::Priority;
+use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 use crate::engine::lang::Lang;
 use crate::engine::money::parse_decimal;
-use crate::engine::sla::{
+use crate::engine::service_levels::{
     allowed_downtime, deadline, environment_guarantees, format_minutes, guarantees, ChangeKind,
-    Commitment, DeadlineOf, EnvironmentGuarantees, Priority, ServiceLevels, SupportCatalogue,
+    Commitment, DeadlineOf, EnvironmentGuarantees, ServiceLevels, SupportCatalogue,
 };
-use crate::engine::support::{EnvironmentKind, SupportLevel};
 use crate::ui::format::{date, decimal};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::indices::{
+use crate::engine::finance::indices::{
     format_period, parse_index_csv, parse_period, IndexKind, IndexValue, Provenance,
 };
 use crate::engine::money::{parse_decimal, parse_whole};

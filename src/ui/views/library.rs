@@ -5,8 +5,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::io::{lines_csv, schedule_csv, CsvOptions};
-use crate::engine::share::{builtin_ref, encode, SharedBook};
+use crate::engine::files::csv::{lines_csv, schedule_csv, CsvOptions};
+use crate::engine::files::share::{builtin_ref, encode, SharedBook};
 use crate::ui::browser;
 use crate::ui::session::{file_stem, use_session};
 use crate::ui::state::use_state;
@@ -217,7 +217,7 @@ pub fn LibraryBar() -> impl IntoView {
                 let l = lang.get_untracked();
                 let start = state.quote.with_untracked(|q| q.start_date);
                 let entries = session.index.get_untracked().entries;
-                session.create(state, crate::engine::quote::Quote::new(start), crate::engine::library::unique_name(l.pick("Nouveau devis", "New quote"), &entries));
+                session.create(state, crate::engine::document::quote::Quote::new(start), crate::engine::files::library::unique_name(l.pick("Nouveau devis", "New quote"), &entries));
             }>{move || lang.get().pick("Nouveau", "New")}</button>
             <button type="button" data-testid="library-duplicate" on:click=move |_| session.duplicate(state)>
                 {move || lang.get().pick("Dupliquer", "Duplicate")}

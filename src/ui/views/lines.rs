@@ -4,12 +4,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::engine::catalog::{BuildModel, Family};
+use crate::engine::document::catalog::{BuildModel, Family};
+use crate::engine::document::quote::{BuildBilling, LineId, Quote, QuoteLine};
 use crate::engine::models;
 use crate::engine::money::Quantity;
+use crate::engine::pricing::rules;
 use crate::engine::pricing::{Location, PricedLine, PricedQuote, QuoteIssue};
-use crate::engine::quote::{BuildBilling, LineId, Quote, QuoteLine};
-use crate::engine::rules;
 use crate::ui::format::{date, text};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;

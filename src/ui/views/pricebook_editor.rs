@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
+use crate::engine::document::pricebook::{CommitmentTier, PriceBook, PriceBooks};
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_decimal, parse_whole, Money};
-use crate::engine::pricebook::{CommitmentTier, PriceBook, PriceBooks};
 use crate::ui::browser;
 use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
@@ -371,7 +371,7 @@ fn ItemRow(draft: RwSignal<PriceBook>, code: String) -> impl IntoView {
         return ().into_any();
     };
     let code = StoredValue::new(code);
-    let edit = move |f: &dyn Fn(&mut crate::engine::pricebook::PriceItem)| {
+    let edit = move |f: &dyn Fn(&mut crate::engine::document::pricebook::PriceItem)| {
         code.with_value(|c| {
             draft.update(|b| {
                 if let Some(i) = b.items.iter_mut().find(|i| &i.code == c) {

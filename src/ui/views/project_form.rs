@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::engine::document::quote::{
+    ManagementModel, MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS,
+};
+use crate::engine::document::support::SupportChain;
 use crate::engine::models::{self, ModelSwitch, SetAside};
 use crate::engine::money::parse_whole;
-use crate::engine::quote::{ManagementModel, MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS};
-use crate::engine::support::SupportChain;
 use crate::ui::i18n::{self, FieldError};
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;

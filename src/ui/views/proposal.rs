@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::finance::clause_paragraphs;
-use crate::engine::catalog::BuildModel;
+use crate::engine::document::catalog::BuildModel;
 use crate::engine::lang::Lang;
 use crate::engine::money::{Money, Quantity};
+use crate::engine::pricing::out_of_flat_fee::out_of_flat_fee;
 use crate::engine::pricing::{Category, Severity};
-use crate::engine::raci::matrix;
-use crate::engine::scope::out_of_flat_fee;
-use crate::engine::sla::{guarantees, Commitment, ServiceLevels};
+use crate::engine::responsibilities::matrix;
+use crate::engine::service_levels::{guarantees, Commitment, ServiceLevels};
 use crate::ui::format::{date, decimal, text};
 use crate::ui::i18n::{quote_issue, FieldError};
 use crate::ui::session::use_session;

@@ -9,10 +9,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::engine::document::quote::{ManagementModel, Quote};
+use crate::engine::document::raci::{Letter, Letters, Party};
 use crate::engine::lang::Lang;
-use crate::engine::quote::{ManagementModel, Quote};
-use crate::engine::raci::{
-    diff, dominant_build, matrix, matrix_for, validate, Letter, Letters, Matrix, Party, RaciProblem,
+use crate::engine::responsibilities::{
+    self, diff, dominant_build, matrix, matrix_for, validate, Matrix, RaciProblem,
 };
 use crate::ui::state::use_state;
 use crate::ui::widgets::remove_button::RemoveButton;
@@ -22,7 +23,7 @@ use crate::ui::widgets::text::Hint;
 fn set_cell(quote: RwSignal<Quote>, activity: &str, party: Party, letters: Letters) {
     quote.update(|q| {
         let (model, build) = (q.model, dominant_build(q));
-        q.raci.set(model, build, activity, party, letters);
+        responsibilities::set_cell(&mut q.raci, model, build, activity, party, letters);
     });
 }
 

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::engine::catalog::Charge;
+use crate::engine::document::catalog::Charge;
+use crate::engine::document::quote::{Quote, SpecificLine};
 use crate::engine::money::Money;
+use crate::engine::pricing::out_of_flat_fee::out_of_flat_fee;
 use crate::engine::pricing::Location;
-use crate::engine::quote::{Quote, SpecificLine};
-use crate::engine::scope::out_of_flat_fee;
 use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;

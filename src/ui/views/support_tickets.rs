@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::engine::document::quote::{Quote, SupportChange};
+use crate::engine::document::support::{ReviewPeriod, SupportLevel};
 use crate::engine::money::{parse_whole, Quantity};
 use crate::engine::pricing::Location;
-use crate::engine::quote::{Quote, SupportChange};
-use crate::engine::support::{ReviewPeriod, SupportLevel};
 use crate::engine::timeline::next_month;
 use crate::ui::format::date;
 use crate::ui::i18n::FieldError;
@@ -131,7 +131,7 @@ fn ChangeRow(id: u32) -> impl IntoView {
                     aria-label=move || lang.get().pick("Environnement", "Environment")
                     on:change=move |ev| {
                         let key = event_target_value(&ev);
-                        if let Some(kind) = crate::engine::support::EnvironmentKind::ALL.into_iter().find(|k| k.key() == key) {
+                        if let Some(kind) = crate::engine::document::support::EnvironmentKind::ALL.into_iter().find(|k| k.key() == key) {
                             update(&|c| c.environment = kind);
                         }
                     }>

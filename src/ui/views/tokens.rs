@@ -5,11 +5,11 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
 use crate::engine::calendar::{off_hours_reason, OffHoursReason};
+use crate::engine::document::quote::{PlannedChange, Quote};
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_whole, Quantity};
+use crate::engine::pricing::tokens::{PackOption, MAX_ACCELERATED_PER_YEAR};
 use crate::engine::pricing::Location;
-use crate::engine::quote::{PlannedChange, Quote};
-use crate::engine::tokens::{PackOption, MAX_ACCELERATED_PER_YEAR};
 use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;

@@ -8,13 +8,15 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::catalog::{BuildModel, Charge, Family};
-use super::comparison::Scenario;
-use super::lang::Lang;
-use super::money::{Money, Quantity};
+use super::credit_month::CreditMonth;
 use super::raci::RaciSettings;
-use super::sla::CreditMonth;
-use super::support::{Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel};
+use super::scenario::Scenario;
+use crate::engine::document::catalog::{BuildModel, Charge, Family};
+use crate::engine::document::support::{
+    Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel,
+};
+use crate::engine::lang::Lang;
+use crate::engine::money::{Money, Quantity};
 
 /// The version of the quote format this build writes; older ones are migrated.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -98,7 +100,7 @@ pub struct QuoteLine {
     /// vendor, in % (`"4"` = 4 %), applied at each anniversary.
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(with = "Option<super::io::DecimalText>")
+        schemars(with = "Option<crate::engine::money::DecimalText>")
     )]
     #[serde(
         default,
@@ -128,7 +130,10 @@ pub struct BuildMilestone {
     /// Delivery date of the lot: its instalment is invoiced and the run of
     /// its lines starts (§9.8.2).
     pub date: NaiveDate,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "crate::engine::money::DecimalText")
+    )]
     #[serde(with = "rust_decimal::serde::str")]
     pub percent: Decimal,
 }
@@ -276,7 +281,7 @@ pub struct RevisionTerms {
     /// Yearly cap on the increase, in %.
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(with = "Option<super::io::DecimalText>")
+        schemars(with = "Option<crate::engine::money::DecimalText>")
     )]
     #[serde(
         default,
@@ -307,7 +312,10 @@ impl Default for RevisionTerms {
 #[serde(deny_unknown_fields)]
 pub struct MrgTerms {
     /// Share of the global run revenue guaranteed, in % (80 by default).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "crate::engine::money::DecimalText")
+    )]
     #[serde(with = "rust_decimal::serde::str")]
     pub rate_percent: Decimal,
     /// Overrides the global run revenue G the quote plans.
@@ -342,7 +350,10 @@ pub struct ScopeChange {
     pub id: u32,
     pub date: NaiveDate,
     pub label: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "crate::engine::money::DecimalText")
+    )]
     #[serde(with = "rust_decimal::serde::str")]
     pub variation: Decimal,
 }

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::money::{Money, Overflow};
-use super::pricebook::TokenPack;
+use crate::engine::document::pricebook::TokenPack;
+use crate::engine::money::{Money, Overflow};
 
 /// §6: at most 6 accelerated changes a year.
 pub const MAX_ACCELERATED_PER_YEAR: u32 = 6;
@@ -83,7 +83,7 @@ pub fn cheapest(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::support::SupportChain;
+    use crate::engine::document::support::SupportChain;
 
     fn pack(code: &str, tokens: u32, price: &str) -> TokenPack {
         TokenPack {

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::catalog::Family;
-use super::pricebook::GovernanceRole;
-use super::quote::LineId;
+use crate::engine::document::catalog::Family;
+use crate::engine::document::pricebook::GovernanceRole;
+use crate::engine::document::quote::LineId;
 
 /// What the rules need to know of one priced line.
 pub struct RuleLine {

@@ -6,106 +6,14 @@
 //! same `pricing::price` as the quote itself, so each column equals that
 //! scenario priced alone.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::lang::Lang;
-use super::models::{self, SetAside};
-use super::money::Money;
-use super::pricebook::{PriceBook, PriceBooks};
-use super::pricing::{price, Category, PricedQuote, PricingError, Severity};
-use super::quote::{ManagementModel, Quote};
-use super::support::{SupportChain, SupportLevel};
-
-/// SPEC §1: between two and four scenarios are compared.
-pub const MIN_SCENARIOS: usize = 2;
-pub const MAX_SCENARIOS: usize = 4;
-
-/// One scenario compared with the quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Scenario {
-    pub id: u32,
-    /// The column's title; empty: the model's name and support level.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub label: String,
-    pub model: ManagementModel,
-    /// Every environment on this support level for the whole contract
-    /// (the quote's planned support changes are then left out); none: the
-    /// quote's own levels and changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support: Option<SupportLevel>,
-    /// Another support chain; none: the quote's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support_chain: Option<SupportChain>,
-}
-
-impl Scenario {
-    pub fn new(id: u32, model: ManagementModel) -> Self {
-        Scenario {
-            id,
-            label: String::new(),
-            model,
-            support: None,
-            support_chain: None,
-        }
-    }
-
-    /// The column title: the user's label, or the model with the support
-    /// level and chain when they differ from the quote's.
-    pub fn title(&self, lang: Lang) -> String {
-        if !self.label.trim().is_empty() {
-            return self.label.trim().to_owned();
-        }
-        let mut title = self.model.label(lang).to_owned();
-        if let Some(level) = self.support {
-            title.push_str(" · ");
-            title.push_str(level.label(lang));
-        }
-        if let Some(chain) = self.support_chain {
-            title.push_str(" · ");
-            title.push_str(chain.label(lang));
-        }
-        title
-    }
-
-    /// The quote as this scenario prices it.
-    pub fn apply(&self, base: &Quote) -> Quote {
-        let mut quote = base.clone();
-        quote.model = self.model;
-        if let Some(level) = self.support {
-            for env in &mut quote.environments {
-                env.support = level;
-            }
-            quote.support_changes.clear();
-        }
-        if let Some(chain) = self.support_chain {
-            quote.support_chain = chain;
-        }
-        // The comparison itself is not part of a scenario.
-        quote.comparison.clear();
-        quote
-    }
-}
-
-/// The scenarios shown before the user picks any: the three models with the
-/// quote's own support.
-pub fn default_scenarios() -> Vec<Scenario> {
-    ManagementModel::ALL
-        .into_iter()
-        .zip(1..)
-        .map(|(model, id)| Scenario::new(id, model))
-        .collect()
-}
-
-/// The scenarios the quote compares: its own list, or the defaults.
-pub fn scenarios_of(quote: &Quote) -> Vec<Scenario> {
-    if quote.comparison.is_empty() {
-        default_scenarios()
-    } else {
-        quote.comparison.clone()
-    }
-}
+use crate::engine::document::pricebook::{PriceBook, PriceBooks};
+use crate::engine::document::quote::Quote;
+use crate::engine::document::scenario::Scenario;
+use crate::engine::models::{self, SetAside};
+use crate::engine::money::Money;
+use crate::engine::pricing::{price, Category, PricedQuote, PricingError, Severity};
 
 /// One priced scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -267,8 +175,11 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::engine::document::quote::ManagementModel;
+    use crate::engine::document::scenario::default_scenarios;
+    use crate::engine::document::support::{EnvironmentKind, SupportLevel};
+    use crate::engine::lang::Lang;
     use crate::engine::money::Quantity;
-    use crate::engine::support::EnvironmentKind;
 
     fn setup() -> (Quote, PriceBooks, PriceBook) {
         let book = PriceBook::builtin().unwrap();

@@ -13,9 +13,9 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::lang::Lang;
-use super::pricebook::PriceBook;
-use super::quote::Quote;
+use crate::engine::document::pricebook::PriceBook;
+use crate::engine::document::quote::Quote;
+use crate::engine::lang::Lang;
 
 /// The fragment's prefix: the link format's version.
 pub const PREFIX: &str = "q1.";

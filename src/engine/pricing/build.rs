@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::money::{Money, Overflow};
-use super::pricebook::FirstNext;
+use crate::engine::document::pricebook::FirstNext;
+use crate::engine::money::{Money, Overflow};
 
 /// §4: `units` resources of one type, after `already` of the same type were
 /// counted: the first resource of the type gets the "first" price, every

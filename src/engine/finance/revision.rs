@@ -17,12 +17,12 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::indices::{format_period, IndexBook, IndexKind, IndexValue};
-use super::money::{Money, Overflow, Quantity};
-use super::pricebook::{PriceBooks, Text};
-use super::pricing::{Category, PricedQuote};
-use super::quote::{LineId, Quote, QuoteLine, RevisionTerms};
-use super::timeline::{Calendar, MonthSums, Pieces};
+use crate::engine::document::pricebook::{PriceBooks, Text};
+use crate::engine::document::quote::{LineId, Quote, QuoteLine, RevisionTerms};
+use crate::engine::finance::indices::{format_period, IndexBook, IndexKind, IndexValue};
+use crate::engine::money::{Money, Overflow, Quantity};
+use crate::engine::pricing::{Category, PricedQuote};
+use crate::engine::timeline::{Calendar, MonthSums, Pieces};
 
 /// fixed + Σ weight x I / I_prev.
 pub fn formula_factor(fixed: Decimal, terms: &[(Decimal, Decimal, Decimal)]) -> Option<Decimal> {
@@ -501,7 +501,12 @@ pub fn revise(
         .iter()
         .map(|y| {
             let in_year = |i: &usize| {
-                super::timeline::month_in_period(priced.months[*i], y.from, y.to, y.year == 1)
+                crate::engine::timeline::month_in_period(
+                    priced.months[*i],
+                    y.from,
+                    y.to,
+                    y.year == 1,
+                )
             };
             let idx: Vec<usize> = (0..priced.months.len()).filter(in_year).collect();
             let increase = Money::checked_sum(idx.iter().map(|i| months_delta[*i]))?;

@@ -1,7 +1,7 @@
 //! §11 (seed 002): what the recurring flat fee does not cover, billed on
 //! quote or in tokens. Listed in every priced quote and in the proposal.
 
-use super::pricebook::Text;
+use crate::engine::document::pricebook::Text;
 
 const OUT_OF_FLAT_FEE: [(&str, &str); 7] = [
     ("Interventions sur le matériel", "Hardware interventions"),

@@ -11,9 +11,9 @@ use thiserror::Error;
 
 use rust_decimal::Decimal;
 
-use super::catalog::{BuildModel, Charge, Family, Unit};
-use super::money::Money;
-use super::support::{SupportChain, SupportLevel, TicketClass};
+use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
+use crate::engine::document::support::{SupportChain, SupportLevel, TicketClass};
+use crate::engine::money::Money;
 
 /// A text in the two languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,7 +112,10 @@ impl BuildPrices {
 pub struct CommitmentTier {
     pub months: u32,
     /// Percentage off the list price (`"3"` = 3 %).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "crate::engine::money::DecimalText")
+    )]
     #[serde(with = "rust_decimal::serde::str")]
     pub discount_percent: Decimal,
 }

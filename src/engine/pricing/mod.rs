@@ -5,6 +5,11 @@
 //! §7 (SPEC): a line = unit price x quantity rounded to the cent, half away
 //! from zero; totals are sums of rounded amounts.
 
+pub mod build;
+pub mod out_of_flat_fee;
+pub mod rules;
+pub mod tokens;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
@@ -13,18 +18,18 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::build::{build_amount, split_by_percent, thirty_seventy};
-use super::catalog::{BuildModel, Charge, Family, Unit};
-use super::models;
-use super::money::{Money, Overflow, Quantity};
-use super::pricebook::{GovernanceRole, PriceBook, PriceBooks, Text};
-use super::quote::{
+use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
+use crate::engine::document::pricebook::{GovernanceRole, PriceBook, PriceBooks, Text};
+use crate::engine::document::quote::{
     BuildBilling, LineId, ManagementModel, Quote, MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS,
 };
-use super::rules::{self, RuleBreach, RuleLine};
-use super::support::{EnvironmentKind, SupportChain, SupportLevel, TicketClass};
-use super::timeline::{months_between, months_rounded_up, Calendar, MonthSums};
-use super::tokens::{self, PackOption, MAX_ACCELERATED_PER_YEAR, TOKENS_PER_HOUR};
+use crate::engine::document::support::{EnvironmentKind, SupportChain, SupportLevel, TicketClass};
+use crate::engine::models;
+use crate::engine::money::{Money, Overflow, Quantity};
+use crate::engine::pricing::build::{build_amount, split_by_percent, thirty_seventy};
+use crate::engine::timeline::{months_between, months_rounded_up, Calendar, MonthSums};
+use rules::{RuleBreach, RuleLine};
+use tokens::{PackOption, MAX_ACCELERATED_PER_YEAR, TOKENS_PER_HOUR};
 
 /// Where in the quote a problem lies, so the UI can show it beside the field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -243,7 +248,7 @@ impl Category {
         }
     }
 
-    pub fn label(self, lang: super::lang::Lang) -> &'static str {
+    pub fn label(self, lang: crate::engine::lang::Lang) -> &'static str {
         match self {
             Category::AccessFee => lang.pick("Frais d'accès", "Access fee"),
             Category::Build => lang.pick("Build", "Build"),
@@ -602,8 +607,8 @@ impl<'a> Pricer<'a> {
                     date: (*month).max(self.start),
                     category: *category,
                     label: text(
-                        category.label(super::lang::Lang::Fr),
-                        category.label(super::lang::Lang::En),
+                        category.label(crate::engine::lang::Lang::Fr),
+                        category.label(crate::engine::lang::Lang::En),
                     ),
                     amount: *amount,
                 });
@@ -666,8 +671,8 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
 
     // Lines: item, book in force, tier, build.
     struct Draft<'b> {
-        line: &'b super::quote::QuoteLine,
-        item: super::pricebook::PriceItem,
+        line: &'b crate::engine::document::quote::QuoteLine,
+        item: crate::engine::document::pricebook::PriceItem,
         book_version: String,
         tier_months: Option<u32>,
         discount: Decimal,
@@ -1204,7 +1209,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
         one_time,
         recurring_total,
         commitment_total,
-        out_of_flat_fee: super::scope::out_of_flat_fee(),
+        out_of_flat_fee: crate::engine::pricing::out_of_flat_fee::out_of_flat_fee(),
         issues: p.issues,
     })
 }

@@ -34,17 +34,18 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::calendar::{add_business_days, add_covered_hours, Coverage};
-use super::catalog::Family;
-use super::lang::Lang;
-use super::models;
-use super::money::{Money, Overflow};
-use super::pricing::{Category, PricedQuote};
-use super::quote::{LineId, ManagementModel, Quote};
-use super::support::{EnvironmentKind, SupportLevel};
+use crate::engine::calendar::{add_business_days, add_covered_hours, Coverage};
+use crate::engine::document::catalog::Family;
+use crate::engine::document::credit_month::{Cause, CreditMonth, Priority};
+use crate::engine::document::quote::{LineId, ManagementModel, Quote};
+use crate::engine::document::support::{EnvironmentKind, SupportLevel};
+use crate::engine::lang::Lang;
+use crate::engine::models;
+use crate::engine::money::{Money, Overflow};
+use crate::engine::pricing::{Category, PricedQuote};
 
-const SERVICE_LEVELS_JSON: &str = include_str!("data/service_levels.json");
-const CATALOGUE_003_JSON: &str = include_str!("data/support_catalogue_003.json");
+const SERVICE_LEVELS_JSON: &str = include_str!("service_levels.json");
+const CATALOGUE_003_JSON: &str = include_str!("support_catalogue_003.json");
 
 /// Minutes in a day, and in the 30-day month and 365-day year of the
 /// allowed-downtime helper.
@@ -413,45 +414,6 @@ pub fn coverage_label(coverage: Coverage, lang: Lang) -> &'static str {
 // Vocabulary
 // ---------------------------------------------------------------------------
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    P1,
-    P2,
-    #[default]
-    P3,
-    P4,
-}
-
-impl Priority {
-    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Priority::P1 => "p1",
-            Priority::P2 => "p2",
-            Priority::P3 => "p3",
-            Priority::P4 => "p4",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::P1 => "P1",
-            Priority::P2 => "P2",
-            Priority::P3 => "P3",
-            Priority::P4 => "P4",
-        }
-    }
-}
-
 /// §8.5.4: the four kinds of change with a completion commitment. §6: a
 /// simple change is 1 token, a complex one more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -501,48 +463,6 @@ impl ChangeKind {
             ChangeKind::ComplexAccelerated => {
                 lang.pick("Changement complexe accéléré", "Accelerated complex change")
             }
-        }
-    }
-}
-
-/// Who caused an incident (§8.4.4, §8.4.6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Cause {
-    /// The provider, or not established.
-    #[default]
-    Provider,
-    /// A misconfiguration or action of the client (§8.4.4 a, c).
-    Client,
-    /// A shared responsibility (§8.4.4 d).
-    Shared,
-    /// The client's IaaS was down (§8.4.6).
-    Iaas,
-}
-
-impl Cause {
-    pub const ALL: [Cause; 4] = [Cause::Provider, Cause::Client, Cause::Shared, Cause::Iaas];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Cause::Provider => "provider",
-            Cause::Client => "client",
-            Cause::Shared => "shared",
-            Cause::Iaas => "iaas",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key() == key)
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Cause::Provider => lang.pick("Prestataire / non établie", "Provider / not established"),
-            Cause::Client => lang.pick("Client", "Client"),
-            Cause::Shared => lang.pick("Partagée", "Shared"),
-            Cause::Iaas => lang.pick("IaaS indisponible", "IaaS down"),
         }
     }
 }
@@ -692,7 +612,7 @@ pub fn guarantees(quote: &Quote, tables: &ServiceLevels) -> Guarantees {
         if quote
             .lines
             .iter()
-            .any(|l| l.build == super::catalog::BuildModel::Backend)
+            .any(|l| l.build == crate::engine::document::catalog::BuildModel::Backend)
         {
             conditions.push(Condition::BackendBuildClass2);
         }
@@ -863,118 +783,6 @@ pub fn deadline(
 // ---------------------------------------------------------------------------
 // The credit simulator
 // ---------------------------------------------------------------------------
-
-/// The inputs of one simulated month of service-level credits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CreditMonth {
-    /// The month simulated (its first day).
-    pub month: NaiveDate,
-    /// The lines that are non-production units (§8.4.3); the others are
-    /// production units.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub non_production: Vec<LineId>,
-    /// §8.5.2: interruptions per managed function.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub functions: Vec<FunctionMonth>,
-    /// §8.5.3: incidents resolved in the month.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub incidents: Vec<IncidentRecord>,
-    /// §8.5.4: changes carried out in the month.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub changes: Vec<ChangeRecord>,
-}
-
-impl CreditMonth {
-    pub fn new(month: NaiveDate) -> Self {
-        CreditMonth {
-            month: first_of_month(month),
-            non_production: Vec::new(),
-            functions: Vec::new(),
-            incidents: Vec::new(),
-            changes: Vec::new(),
-        }
-    }
-
-    pub fn is_production(&self, line: LineId) -> bool {
-        !self.non_production.contains(&line)
-    }
-}
-
-/// §8.5.2: one managed function's month. Minutes are covered minutes of the
-/// monitoring window (24/7).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct FunctionMonth {
-    pub id: u32,
-    pub line: LineId,
-    /// All interruptions of the month, in minutes.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
-    #[serde(with = "rust_decimal::serde::str")]
-    pub interruption_minutes: Decimal,
-    /// Of which while the client's IaaS was down (§8.4.6: excluded).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
-    #[serde(default, with = "rust_decimal::serde::str")]
-    pub iaas_down_minutes: Decimal,
-    /// Of which with the client involved in the cause (§8.4.4 a: excluded
-    /// under Co-Managed).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
-    #[serde(default, with = "rust_decimal::serde::str")]
-    pub client_caused_minutes: Decimal,
-}
-
-/// §8.5.3: one incident resolved in the month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct IncidentRecord {
-    pub id: u32,
-    pub priority: Priority,
-    pub environment: EnvironmentKind,
-    /// The function it interrupted, if any (§8.4.10: higher of GTD and GTR).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<LineId>,
-    /// Time to restore, in covered hours of its window (§8.3).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
-    #[serde(with = "rust_decimal::serde::str")]
-    pub resolution_hours: Decimal,
-    #[serde(default)]
-    pub cause: Cause,
-    /// §8.4.4 b: whether the provider holds level 3 support for the unit.
-    #[serde(default = "yes")]
-    pub provider_level3: bool,
-    /// Provider's time spent on it, in hours (§8.4.4 c, d: billed in tokens
-    /// when the client caused it).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
-    #[serde(default, with = "rust_decimal::serde::str")]
-    pub work_hours: Decimal,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// §8.5.4: one change carried out in the month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ChangeRecord {
-    pub id: u32,
-    pub environment: EnvironmentKind,
-    /// Catalogue tokens of the change (1 = simple, more = complex).
-    pub tokens: u32,
-    #[serde(default)]
-    pub accelerated: bool,
-    /// §6: carried out off business hours (x2 on its price).
-    #[serde(default)]
-    pub off_hours: bool,
-    /// Time to complete, in covered (business) hours.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "super::io::DecimalText"))]
-    #[serde(with = "rust_decimal::serde::str")]
-    pub duration_hours: Decimal,
-}
 
 /// Where a simulation input is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -1288,11 +1096,11 @@ pub struct CreditReport {
     pub billed: Money,
 }
 
-pub use super::timeline::first_of_month;
+use crate::engine::timeline::first_of_month;
 
 fn days_in_month(month: NaiveDate) -> u32 {
     let first = first_of_month(month);
-    let next = super::timeline::next_month(first);
+    let next = crate::engine::timeline::next_month(first);
     next.map_or(31, |n| n.signed_duration_since(first).num_days() as u32)
 }
 
@@ -1324,7 +1132,7 @@ fn level_in(
 
 /// §8.4.9: the month's recurring charges of the Service (not consumption).
 fn recurring_of_month(priced: &PricedQuote, month: NaiveDate) -> Result<Money, SlaError> {
-    let next = super::timeline::next_month(month).ok_or(SlaError::Overflow)?;
+    let next = crate::engine::timeline::next_month(month).ok_or(SlaError::Overflow)?;
     let amounts = priced
         .schedule
         .iter()
@@ -1371,8 +1179,9 @@ pub fn simulate(
             .iter()
             .find(|l| l.id == line && l.category == Category::Run)
     };
-    let month_amount =
-        |line: &super::pricing::PricedLine| line.months.get(index).copied().unwrap_or(Money::ZERO);
+    let month_amount = |line: &crate::engine::pricing::PricedLine| {
+        line.months.get(index).copied().unwrap_or(Money::ZERO)
+    };
 
     // §8.5.2: availability, function by function.
     let mut functions = Vec::new();

@@ -1,5 +1,5 @@
-//! Files outside the browser: CSV exports of a priced quote and, natively,
-//! the JSON Schema of the quote and price book files.
+//! CSV exports of a priced quote: its lines month by month and its dated
+//! invoicing schedule.
 //!
 //! Pure functions over the engine's types (no file system, no process): the
 //! `quote` command line (`src/bin/quote.rs`) and the golden tests call them.
@@ -13,10 +13,10 @@
 
 use std::borrow::Cow;
 
-use super::lang::Lang;
-use super::money::{Money, Quantity};
-use super::pricebook::Text;
-use super::pricing::PricedQuote;
+use crate::engine::document::pricebook::Text;
+use crate::engine::lang::Lang;
+use crate::engine::money::{Money, Quantity};
+use crate::engine::pricing::PricedQuote;
 
 /// How a CSV export is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -175,85 +175,12 @@ pub fn schedule_csv(priced: &PricedQuote, options: CsvOptions) -> String {
     out
 }
 
-/// A decimal written as a JSON string, for the `Decimal` fields of the
-/// files (percentages, variations) that the engine reads with
-/// `rust_decimal::serde::str`. Only its JSON Schema is used.
-#[cfg(not(target_arch = "wasm32"))]
-pub struct DecimalText;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl schemars::JsonSchema for DecimalText {
-    fn schema_name() -> Cow<'static, str> {
-        "DecimalText".into()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        "cloudquote::engine::io::DecimalText".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": r"^-?[0-9]+(\.[0-9]+)?$",
-            "description": "A decimal number written as a JSON string (\"33.33\"); a JSON number is refused."
-        })
-    }
-}
-
-/// The JSON Schema (draft 2020-12) of a quote file, generated from
-/// [`super::quote::Quote`]: what `quote schema quote` prints and
-/// `docs/quote.schema.json` holds.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn quote_schema() -> String {
-    let mut schema = schemars::schema_for!(super::quote::Quote);
-    schema.insert(
-        "description".to_owned(),
-        format!(
-            "A quote file (schema_version {}). Version 1 files are migrated when read \
-             (see docs/quote-format.md). Amounts and quantities are decimal strings (§7).",
-            super::quote::SCHEMA_VERSION
-        )
-        .into(),
-    );
-    // The engine reads version 1 too, but only by migrating it: the schema
-    // describes the current version.
-    if let Some(version) = schema.pointer_mut("/properties/schema_version") {
-        if let Some(obj) = version.as_object_mut() {
-            obj.insert("const".to_owned(), super::quote::SCHEMA_VERSION.into());
-        }
-    }
-    to_pretty(&schema)
-}
-
-/// The JSON Schema (draft 2020-12) of one price book file, generated from
-/// [`super::pricebook::PriceBook`] (§13): what `quote schema pricebook`
-/// prints and `docs/pricebook.schema.json` holds.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn pricebook_schema() -> String {
-    let mut schema = schemars::schema_for!(super::pricebook::PriceBook);
-    schema.insert(
-        "description".to_owned(),
-        "A price book (\"fiche tarifaire\", §13): every price of the catalogue, in force \
-         from its effective date in its region (§9.7). Amounts are decimal strings (§7)."
-            .into(),
-    );
-    to_pretty(&schema)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn to_pretty(schema: &schemars::Schema) -> String {
-    // A schema is plain JSON with string keys: serialising it cannot fail.
-    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::pricebook::PriceBooks;
+    use crate::engine::document::pricebook::PriceBooks;
+    use crate::engine::document::quote::{Quote, SpecificLine};
     use crate::engine::pricing::price;
-    use crate::engine::quote::{Quote, SpecificLine};
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 
@@ -301,7 +228,7 @@ mod tests {
             id: 1,
             label: "Migration \"lot 1\"; reprise, données\nhistoriques".into(),
             amount: Money::parse("1500").unwrap(),
-            charge: crate::engine::catalog::Charge::OneTime,
+            charge: crate::engine::document::catalog::Charge::OneTime,
             date: None,
         });
         price(&quote, &PriceBooks::builtin().unwrap()).unwrap()
@@ -414,24 +341,5 @@ mod tests {
                 priced.commitment_total.to_string()
             );
         }
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn the_schemas_are_json_and_describe_amounts_as_strings() {
-        let quote: serde_json::Value = serde_json::from_str(&quote_schema()).unwrap();
-        assert_eq!(quote["title"], "Quote");
-        assert_eq!(quote["properties"]["schema_version"]["const"], 2);
-        assert_eq!(quote["$defs"]["Money"]["type"], "string");
-        assert_eq!(quote["$defs"]["Quantity"]["type"], "string");
-        let required = quote["required"].as_array().unwrap();
-        assert!(required.iter().any(|r| r == "start_date"));
-        assert!(
-            !required.iter().any(|r| r == "tickets"),
-            "tickets has a default"
-        );
-        let book: serde_json::Value = serde_json::from_str(&pricebook_schema()).unwrap();
-        assert_eq!(book["title"], "PriceBook");
-        assert_eq!(book["additionalProperties"], false);
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
+use crate::engine::lang::Lang;
 
 /// §5.3: the support offers, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -10,8 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
-use super::quote::Quote;
+use crate::engine::document::quote::Quote;
+use crate::engine::lang::Lang;
 
 pub const INDEX_KEY: &str = "cloudquote.library.v1";
 pub const QUOTE_PREFIX: &str = "cloudquote.quote.";

@@ -8,16 +8,16 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::money::parse_decimal;
+use crate::engine::money::parse_decimal;
 
 /// §9.3.1: the old and revised SYNTEC series are linked by the coefficient
 /// published with the August 2022 rebasing: revised = old x 0.97975.
 pub const SYNTEC_LINK: Decimal = Decimal::from_parts(97975, 0, 0, false, 5);
 
 /// The built-in SYNTEC history (../shared/data/syntec.csv), with sources.
-pub const SYNTEC_CSV: &str = include_str!("data/syntec.csv");
+pub const SYNTEC_CSV: &str = include_str!("syntec.csv");
 /// The built-in ICC history (../shared/data/icc.csv), with sources.
-pub const ICC_CSV: &str = include_str!("data/icc.csv");
+pub const ICC_CSV: &str = include_str!("icc.csv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
+use crate::engine::lang::Lang;
 
 /// §2.1: the families of the Managed Applications offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -7,11 +7,11 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::money::{Money, Overflow};
-use super::pricing::PricedQuote;
-use super::quote::Quote;
-use super::revision::RevisedQuote;
-use super::timeline::months_rounded_up;
+use crate::engine::document::quote::Quote;
+use crate::engine::finance::revision::RevisedQuote;
+use crate::engine::money::{Money, Overflow};
+use crate::engine::pricing::PricedQuote;
+use crate::engine::timeline::months_rounded_up;
 
 /// §9.4: a scope change above this share of G raises the MRG.
 pub const SCOPE_THRESHOLD_PERCENT: u32 = 15;
@@ -132,9 +132,12 @@ pub fn minimum_guaranteed_revenue(
                     }
                 })
                 .collect();
-            for (slot, part) in extra_by_year
-                .iter_mut()
-                .zip(super::build::split_by_percent(increase, &shares)?)
+            for (slot, part) in
+                extra_by_year
+                    .iter_mut()
+                    .zip(crate::engine::pricing::build::split_by_percent(
+                        increase, &shares,
+                    )?)
             {
                 *slot = slot.checked_add(part)?;
             }
@@ -154,7 +157,7 @@ pub fn minimum_guaranteed_revenue(
         .iter()
         .map(|(_, _, m)| Decimal::from(*m) / Decimal::from(total_months) * Decimal::ONE_HUNDRED)
         .collect();
-    let annual = super::build::split_by_percent(global_mrg, &shares)?;
+    let annual = crate::engine::pricing::build::split_by_percent(global_mrg, &shares)?;
 
     let mut years = Vec::new();
     let mut carry_in = Money::ZERO;
@@ -165,7 +168,7 @@ pub fn minimum_guaranteed_revenue(
                 .months
                 .iter()
                 .zip(&revised.months)
-                .filter(|(m, _)| super::timeline::month_in_period(**m, from, to, i == 0))
+                .filter(|(m, _)| crate::engine::timeline::month_in_period(**m, from, to, i == 0))
                 .map(|(_, a)| *a),
         )?;
         // Run revenue only: one-time charges do not count towards the MRG.
@@ -176,8 +179,8 @@ pub fn minimum_guaranteed_revenue(
                 // In the months counted above: by the month it is invoiced in.
                 .filter(|inv| {
                     inv.category.is_one_time()
-                        && super::timeline::month_in_period(
-                            super::timeline::first_of_month(inv.date),
+                        && crate::engine::timeline::month_in_period(
+                            crate::engine::timeline::first_of_month(inv.date),
                             from,
                             to,
                             i == 0,

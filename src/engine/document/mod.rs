@@ -1,0 +1,15 @@
+//! The documents: the quote file (lines, environments, build billing, support
+//! changes, tickets, tokens, specific lines, revision and MRG terms, RACI
+//! edits, a simulated credit month, scenarios) and the price book.
+//!
+//! Plain data with its own invariants and file format. It uses only the
+//! kernels (`money`, `timeline`, `lang`) and imports no feature module:
+//! every feature reads the document, the document knows no feature.
+
+pub mod catalog;
+pub mod credit_month;
+pub mod pricebook;
+pub mod quote;
+pub mod raci;
+pub mod scenario;
+pub mod support;
