@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::issues::{Location, QuoteIssue};
+use super::ledger::Ledger;
+use super::lines::LineDraft;
 use crate::engine::document::catalog::Family;
 use crate::engine::document::pricebook::GovernanceRole;
 use crate::engine::document::quote::LineId;
@@ -124,6 +127,39 @@ pub fn check(lines: &[RuleLine], any_premium: bool) -> Vec<RuleBreach> {
         }
     }
     breaches
+}
+
+/// §3, §6.1: checks the drafted lines and flags each breach where it lies.
+pub(super) fn flag_breaches(l: &mut Ledger, drafts: &[LineDraft], any_premium: bool) {
+    let rule_lines: Vec<RuleLine> = drafts
+        .iter()
+        .map(|d| RuleLine {
+            id: d.line.id,
+            family: d.item.family,
+            quantity: d.line.quantity.as_decimal(),
+            uses: d.line.uses.clone(),
+            role: d.item.role,
+        })
+        .collect();
+    for breach in check(&rule_lines, any_premium) {
+        match breach {
+            RuleBreach::MissingDependency { line, requires } => l.flag(
+                Location::Line(line),
+                QuoteIssue::MissingDependency { requires },
+            ),
+            RuleBreach::AdNeedsTwoVms { line } => {
+                l.flag(Location::Line(line), QuoteIssue::AdNeedsTwoVms)
+            }
+            RuleBreach::GovernanceRequired { role } => l.flag(
+                Location::Governance,
+                QuoteIssue::GovernanceRequired { role },
+            ),
+            RuleBreach::GovernanceUnavailable { line, role } => l.flag(
+                Location::Line(line),
+                QuoteIssue::GovernanceUnavailable { role },
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

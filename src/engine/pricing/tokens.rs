@@ -1,10 +1,15 @@
 //! Tokens and changes (§6 of SPEC; §5.5, §8.5.4, §10 of the service
 //! description) and fixed-capacity hours (§12, seed 004).
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::document::pricebook::TokenPack;
+use super::category::Category;
+use super::issues::{Location, PricingError, QuoteIssue};
+use super::ledger::{overflow, Ledger};
+use crate::engine::document::pricebook::{Text, TokenPack};
+use crate::engine::document::support::SupportChain;
 use crate::engine::money::{Money, Overflow};
 
 /// §6: at most 6 accelerated changes a year.
@@ -78,6 +83,188 @@ pub fn cheapest(
         }
     }
     Ok(best)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PricedChange {
+    pub id: u32,
+    pub change: String,
+    pub name: Text,
+    pub tokens_each: u32,
+    /// §6: x2 off hours, x2 accelerated.
+    pub multiplier: u32,
+    pub per_year: u32,
+    pub tokens_per_year: u32,
+}
+
+/// §12: a fixed monthly capacity of hours, in tokens, priced the cheapest way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FixedCapacity {
+    pub hours: u32,
+    pub tokens: u32,
+    pub cheapest: PackOption,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PricedTokens {
+    pub chain: SupportChain,
+    pub on_demand_price: Money,
+    pub changes: Vec<PricedChange>,
+    pub accelerated_per_year: u32,
+    /// Forecast tokens a month (changes / 12 + other work).
+    pub forecast_per_month: Decimal,
+    /// The chosen way of buying them and its monthly cost.
+    pub chosen: PackOption,
+    pub on_demand_only: PackOption,
+    /// §6: the cheapest option for the forecast.
+    pub suggestion: PackOption,
+    pub fixed_capacity: Option<FixedCapacity>,
+    pub total: Money,
+}
+
+/// §6: the token forecast from the change plan, the chosen pack, the
+/// cheapest option, and the monthly token charges from run start.
+pub(super) fn price(p: &mut Ledger, run_start: NaiveDate) -> Result<PricedTokens, PricingError> {
+    let full_devops = p.full_devops;
+    let plan = &p.quote.tokens;
+    let chain = p.quote.support_chain;
+    let on_demand = p.book.token_price(chain).unwrap_or_default();
+    let mut changes = Vec::new();
+    let mut tokens_per_year = Decimal::ZERO;
+    let mut accelerated = 0u32;
+    for planned in &plan.changes {
+        let location = Location::TokenChange(planned.id);
+        let Some(change) = p.book.change(&planned.change) else {
+            p.flag(
+                location,
+                QuoteIssue::UnknownChange {
+                    code: planned.change.clone(),
+                },
+            );
+            continue;
+        };
+        if planned.accelerated {
+            // §6: at most 6 accelerated changes a year; the row that goes
+            // beyond is refused and left out.
+            let total = accelerated.saturating_add(planned.per_year);
+            if total > MAX_ACCELERATED_PER_YEAR {
+                p.flag(
+                    location,
+                    QuoteIssue::TooManyAccelerated {
+                        planned: total,
+                        max: MAX_ACCELERATED_PER_YEAR,
+                    },
+                );
+                continue;
+            }
+            accelerated = total;
+        }
+        let multiplier = multiplier(planned.off_hours, planned.accelerated);
+        let per_year = change
+            .tokens
+            .checked_mul(multiplier)
+            .and_then(|t| t.checked_mul(planned.per_year))
+            .ok_or(PricingError::Overflow { location })?;
+        tokens_per_year += Decimal::from(per_year);
+        changes.push(PricedChange {
+            id: planned.id,
+            change: change.code.clone(),
+            name: change.name.clone(),
+            tokens_each: change.tokens,
+            multiplier,
+            per_year: planned.per_year,
+            tokens_per_year: per_year,
+        });
+    }
+    let location = Location::TokenPack;
+    let forecast = (tokens_per_year / Decimal::from(12))
+        .checked_add(plan.extra_per_month.as_decimal())
+        .ok_or(PricingError::Overflow { location })?;
+    let packs: Vec<_> = p
+        .book
+        .token_packs
+        .iter()
+        .filter(|pk| pk.chain == chain)
+        .collect();
+    let on_demand_only = cheapest(forecast, &[], on_demand).map_err(overflow(location))?;
+    let suggestion = cheapest(forecast, &packs, on_demand).map_err(overflow(location))?;
+    let chosen_pack = match &plan.pack {
+        None => None,
+        Some(code) => match packs.iter().find(|pk| &pk.code == code) {
+            Some(pk) => Some(*pk),
+            None => {
+                p.flag(location, QuoteIssue::UnknownPack { code: code.clone() });
+                None
+            }
+        },
+    };
+    if full_devops {
+        // §2: no managed service, hence no token purchase.
+        let none = PackOption {
+            pack: None,
+            tokens_per_month: 0,
+            monthly_cost: Money::ZERO,
+        };
+        return Ok(PricedTokens {
+            chain,
+            on_demand_price: on_demand,
+            changes,
+            accelerated_per_year: accelerated,
+            forecast_per_month: forecast.normalize(),
+            chosen: none.clone(),
+            on_demand_only,
+            suggestion,
+            fixed_capacity: None,
+            total: Money::ZERO,
+        });
+    }
+    let chosen = PackOption {
+        pack: chosen_pack.map(|pk| pk.code.clone()),
+        tokens_per_month: chosen_pack.map(|pk| pk.tokens_per_month).unwrap_or(0),
+        monthly_cost: monthly_cost(forecast, chosen_pack, on_demand).map_err(overflow(location))?,
+    };
+    // Pack (committed to the end of the contract) and consumption beyond it.
+    let mut total = Money::ZERO;
+    if let Some(pk) = chosen_pack {
+        let (_, pack) = p.recurring(run_start, p.end, pk.monthly, Category::TokenPack, location)?;
+        total = total.checked_add(pack).map_err(overflow(location))?;
+    }
+    let beyond = chosen
+        .monthly_cost
+        .checked_sub(chosen_pack.map(|pk| pk.monthly).unwrap_or_default())
+        .map_err(overflow(location))?;
+    let (_, beyond_total) =
+        p.recurring(run_start, p.end, beyond, Category::TokenOnDemand, location)?;
+    total = total
+        .checked_add(beyond_total)
+        .map_err(overflow(location))?;
+
+    let fixed_capacity = match plan.fixed_capacity_hours {
+        None => None,
+        Some(hours) => {
+            let tokens = hours
+                .checked_mul(TOKENS_PER_HOUR)
+                .ok_or(PricingError::Overflow { location })?;
+            Some(FixedCapacity {
+                hours,
+                tokens,
+                cheapest: cheapest(Decimal::from(tokens), &packs, on_demand)
+                    .map_err(overflow(location))?,
+            })
+        }
+    };
+    Ok(PricedTokens {
+        chain,
+        on_demand_price: on_demand,
+        changes,
+        accelerated_per_year: accelerated,
+        forecast_per_month: forecast.normalize(),
+        chosen,
+        on_demand_only,
+        suggestion,
+        fixed_capacity,
+        total,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,226 @@
+//! The quote's lines: each priced with the book in force at its order date
+//! (§9.7), at its commitment tier (§7, §9.2), with its build at the first or
+//! next resource price (§4), then billed month by month from its run start.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::build::build_amount;
+use super::category::Category;
+use super::issues::{Location, PricingError, QuoteIssue};
+use super::ledger::{overflow, Ledger};
+use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
+use crate::engine::document::pricebook::{PriceItem, Text};
+use crate::engine::document::quote::{LineId, QuoteLine};
+use crate::engine::models;
+use crate::engine::money::{Money, Quantity};
+use crate::engine::timeline::months_rounded_up;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PricedLine {
+    pub id: LineId,
+    pub item: String,
+    pub name: Text,
+    pub family: Family,
+    pub unit: Unit,
+    pub charge: Charge,
+    pub category: Category,
+    /// The version of the price book the line is priced with (§9.7).
+    pub book_version: String,
+    pub list_price: Money,
+    /// §7: the commitment tier applied, and its discount.
+    pub tier_months: Option<u32>,
+    pub discount_percent: Decimal,
+    /// list price x (1 - discount), exact.
+    pub unit_price: Money,
+    pub quantity: Quantity,
+    /// unit price x quantity, rounded to the cent (§7): per month for a
+    /// monthly line, once for a one-time line.
+    pub amount: Money,
+    pub build: BuildModel,
+    pub build_amount: Money,
+    /// The day its run invoicing starts (§9.8.2), or when a one-time line is billed.
+    pub starts: NaiveDate,
+    /// Amount billed in each month of the contract (pro rata in partial months).
+    pub months: Vec<Money>,
+    /// The line's total over the contract, build included.
+    pub total: Money,
+}
+
+/// A line with its price settled, before it is laid on the months.
+pub(super) struct LineDraft<'b> {
+    pub line: &'b QuoteLine,
+    pub item: PriceItem,
+    pub book_version: String,
+    pub tier_months: Option<u32>,
+    pub discount: Decimal,
+    pub unit_price: Money,
+    pub amount: Money,
+    pub build_amount: Money,
+    pub ordered: NaiveDate,
+}
+
+impl LineDraft<'_> {
+    /// Ordered after signature: a later order (§9.7).
+    pub fn ordered_later(&self, start: NaiveDate) -> bool {
+        self.ordered > start
+    }
+}
+
+/// Prices every line that can be priced, in the quote's order; the others
+/// are flagged and left out.
+pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, PricingError> {
+    let quote = l.quote;
+    let mut drafts = Vec::new();
+    // §4: resources already built per item and build model.
+    let mut built_so_far: HashMap<(String, BuildModel), u32> = HashMap::new();
+    for line in &quote.lines {
+        let location = Location::Line(line.id);
+        let ordered = line.ordered_on.unwrap_or(l.start).max(l.start);
+        if let Some(date) = line.ordered_on {
+            if !l.in_contract(date) {
+                l.flag(location, QuoteIssue::OrderedOutsideContract);
+                continue;
+            }
+        }
+        // §9.7: the book in force at the order date.
+        let Some(item) = l
+            .books
+            .in_force(&quote.region, ordered)
+            .and_then(|b| b.item(&line.item).map(|item| (b, item)))
+        else {
+            let code = line.item.clone();
+            l.flag(location, QuoteIssue::UnknownItem { code });
+            continue;
+        };
+        let (line_book, item) = item;
+        // §2: Full DevOps buys professional services only; the line stays in
+        // the quote, set aside, and counts again under another model.
+        if !models::line_allowed(quote.model, item.family) {
+            let family = item.family;
+            l.flag(location, QuoteIssue::NotSoldUnderFullDevOps { family });
+            continue;
+        }
+        // §7, §9.2: the tier of the commitment at signature; later orders take
+        // the tier of the remaining commitment rounded up.
+        let tier = if !item.tiered {
+            None
+        } else if ordered <= l.start {
+            line_book.tier_at_signature(quote.commitment_months)
+        } else {
+            line_book.tier_for_remaining(months_rounded_up(ordered, l.end))
+        };
+        let discount = tier.map(|t| t.discount_percent).unwrap_or_default();
+        let factor = (Decimal::ONE_HUNDRED - discount) / Decimal::ONE_HUNDRED;
+        let unit_price = item.price.checked_mul(factor).map_err(overflow(location))?;
+        // §7: unit price x quantity, rounded to the cent.
+        let amount = Money::line_amount(unit_price, line.quantity).map_err(overflow(location))?;
+        let build = build_of(l, line, item, &mut built_so_far)?;
+        drafts.push(LineDraft {
+            line,
+            item: item.clone(),
+            book_version: line_book.version.clone(),
+            tier_months: tier.map(|t| t.months),
+            discount,
+            unit_price,
+            amount,
+            build_amount: build,
+            ordered,
+        });
+    }
+    Ok(drafts)
+}
+
+/// §4: the line's build, the first resource of a type at the "first" price,
+/// the others at the "next" price; a built resource counts in whole units.
+fn build_of(
+    l: &mut Ledger,
+    line: &QuoteLine,
+    item: &PriceItem,
+    built_so_far: &mut HashMap<(String, BuildModel), u32>,
+) -> Result<Money, PricingError> {
+    let location = Location::Line(line.id);
+    if line.build == BuildModel::NoBuild {
+        return Ok(Money::ZERO);
+    }
+    let Some(prices) = item.build.and_then(|b| b.for_model(line.build)) else {
+        l.flag(location, QuoteIssue::BuildNotOffered { model: line.build });
+        return Ok(Money::ZERO);
+    };
+    let q = line.quantity.as_decimal();
+    match (q.fract().is_zero(), q.to_u32()) {
+        (false, _) => {
+            l.flag(location, QuoteIssue::BuildNeedsWholeQuantity);
+            Ok(Money::ZERO)
+        }
+        // More resources than can be counted: an absurd quantity.
+        (true, None) => Err(PricingError::Overflow { location }),
+        (true, Some(units)) => {
+            let key = (item.code.clone(), line.build);
+            let already = built_so_far.get(&key).copied().unwrap_or(0);
+            let build = build_amount(prices, already, units).map_err(overflow(location))?;
+            built_so_far.insert(key, already.saturating_add(units));
+            Ok(build)
+        }
+    }
+}
+
+/// Lays each line on the months from the day it starts: a monthly line pro
+/// rata in partial months (§7), a one-time line once.
+pub(super) fn bill(
+    l: &mut Ledger,
+    drafts: Vec<LineDraft>,
+    starts: &[NaiveDate],
+) -> Result<Vec<PricedLine>, PricingError> {
+    let mut lines = Vec::with_capacity(drafts.len());
+    for (d, &starts_on) in drafts.into_iter().zip(starts) {
+        let location = Location::Line(d.line.id);
+        let category = match (d.item.charge, d.item.family) {
+            (Charge::OneTime, _) => Category::OneTime,
+            (Charge::Monthly, Family::Governance) => Category::Governance,
+            (Charge::Monthly, _) => Category::Run,
+        };
+        let (months, months_total) = match d.item.charge {
+            Charge::Monthly => l.recurring(starts_on, l.end, d.amount, category, location)?,
+            Charge::OneTime => {
+                let label = d.item.name.clone();
+                l.one_off(starts_on, category, label, d.amount, location)?;
+                let mut months = vec![Money::ZERO; l.months.len()];
+                if let Some(i) = l.month_index(starts_on) {
+                    months[i] = d.amount;
+                }
+                let total = Money::checked_sum(months.iter().copied());
+                (months, total.map_err(overflow(location))?)
+            }
+        };
+        let total = months_total
+            .checked_add(d.build_amount)
+            .map_err(overflow(location))?;
+        lines.push(PricedLine {
+            id: d.line.id,
+            item: d.item.code.clone(),
+            name: d.item.name.clone(),
+            family: d.item.family,
+            unit: d.item.unit,
+            charge: d.item.charge,
+            category,
+            book_version: d.book_version,
+            list_price: d.item.price,
+            tier_months: d.tier_months,
+            discount_percent: d.discount.normalize(),
+            unit_price: d.unit_price,
+            quantity: d.line.quantity,
+            amount: d.amount,
+            build: d.line.build,
+            build_amount: d.build_amount,
+            starts: starts_on,
+            months,
+            total,
+        });
+    }
+    Ok(lines)
+}

@@ -1,0 +1,34 @@
+//! Specific lines (§6, §11): off-catalogue work or services quoted
+//! specifically, billed once on their date or monthly from their start.
+
+use chrono::NaiveDate;
+
+use super::category::Category;
+use super::issues::{Location, PricingError, QuoteIssue};
+use super::ledger::{text, Ledger};
+use crate::engine::document::catalog::Charge;
+
+pub(super) fn bill(l: &mut Ledger, run_start: NaiveDate) -> Result<(), PricingError> {
+    let (start, end) = (l.start, l.end);
+    for line in &l.quote.specific {
+        let location = Location::Specific(line.id);
+        let label = text(line.label.clone(), line.label.clone());
+        match line.charge {
+            Charge::OneTime => {
+                let date = line.date.unwrap_or(start);
+                if !l.in_contract(date) {
+                    l.flag(location, QuoteIssue::OutsideContract { start, end });
+                    continue;
+                }
+                let category = Category::SpecificOneTime;
+                l.one_off(date, category, label, line.amount, location)?;
+            }
+            Charge::Monthly => {
+                let from = line.date.unwrap_or(run_start).max(start);
+                let category = Category::SpecificMonthly;
+                l.recurring(from, end, line.amount, category, location)?;
+            }
+        }
+    }
+    Ok(())
+}
