@@ -278,6 +278,26 @@ impl<'de> Deserialize<'de> for Quantity {
     }
 }
 
+/// Splits `total` by percentages (§9.8.1 build instalments and §4 of SPEC;
+/// §9.4 annual MRG shares). Every part but the
+/// last is rounded to the cent; the last is the remainder, so the parts sum
+/// exactly to the total.
+pub fn split_by_percent(total: Money, percents: &[Decimal]) -> Result<Vec<Money>, Overflow> {
+    let mut parts = Vec::with_capacity(percents.len());
+    let mut billed = Money::ZERO;
+    for (i, percent) in percents.iter().enumerate() {
+        let part = if i + 1 == percents.len() {
+            total.checked_sub(billed)?
+        } else {
+            let share = percent.checked_div(Decimal::ONE_HUNDRED).ok_or(Overflow)?;
+            total.checked_mul(share)?.round_cents()
+        };
+        billed = billed.checked_add(part)?;
+        parts.push(part);
+    }
+    Ok(parts)
+}
+
 /// A decimal written as a JSON string, for the `Decimal` fields of the
 /// files (percentages, variations) that the engine reads with
 /// `rust_decimal::serde::str`. Only its JSON Schema is used.

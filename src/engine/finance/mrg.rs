@@ -7,11 +7,11 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::document::quote::Quote;
+use crate::engine::document::quote::{MrgTerms, Quote};
 use crate::engine::finance::revision::RevisedQuote;
-use crate::engine::money::{Money, Overflow};
+use crate::engine::money::{split_by_percent, Money, Overflow};
 use crate::engine::pricing::PricedQuote;
-use crate::engine::timeline::months_rounded_up;
+use crate::engine::timeline::{first_of_month, month_in_period, months_rounded_up};
 
 /// §9.4: a scope change above this share of G raises the MRG.
 pub const SCOPE_THRESHOLD_PERCENT: u32 = 15;
@@ -69,22 +69,11 @@ pub struct MrgReport {
     pub total_shortfall: Money,
 }
 
-/// §9.4: the MRG table of a quote, from its priced and revised forms.
-pub fn minimum_guaranteed_revenue(
-    quote: &Quote,
-    priced: &PricedQuote,
-    revised: &RevisedQuote,
-) -> Result<MrgReport, Overflow> {
-    let terms = &quote.mrg;
-    // G: the run (recurring) revenue at signature prices.
-    let global_revenue = terms.global_revenue.unwrap_or(priced.recurring_total);
-    let rate = terms.rate_percent / Decimal::ONE_HUNDRED;
-    let global_mrg = global_revenue.checked_mul(rate)?.round_cents();
+/// A run year: its first day, the day after its last, its months.
+type Period = (NaiveDate, NaiveDate, u32);
 
-    // Run years: consecutive 12-month periods from run start.
-    let run_start = priced.run_start;
-    let end = priced.end_date;
-    let total_months = months_rounded_up(run_start, end).max(1);
+/// Run years: consecutive 12-month periods from run start.
+fn run_years(run_start: NaiveDate, end: NaiveDate) -> Vec<Period> {
     let mut periods = Vec::new();
     let mut from = run_start;
     while from < end {
@@ -95,13 +84,32 @@ pub fn minimum_guaranteed_revenue(
         periods.push((from, to, months_rounded_up(from, to)));
         from = to;
     }
+    periods
+}
 
-    // §9.4: scope changes above +15 % of G raise MRG global in proportion;
-    // the increase is spread over the run months left after the change.
+/// What the scope changes do to the MRG: each change's effect, the increase
+/// of each run year, and MRG global after them.
+struct Scope {
+    effects: Vec<ScopeEffect>,
+    extra_by_year: Vec<Money>,
+    global_mrg_final: Money,
+}
+
+/// §9.4: scope changes above +15 % of G raise MRG global in proportion; the
+/// increase is spread over the run months left after the change.
+fn scope_changes(
+    terms: &MrgTerms,
+    global_revenue: Money,
+    global_mrg: Money,
+    periods: &[Period],
+    (run_start, end): (NaiveDate, NaiveDate),
+) -> Result<Scope, Overflow> {
     let threshold = Decimal::from(SCOPE_THRESHOLD_PERCENT);
-    let mut scope = Vec::new();
-    let mut extra_by_year = vec![Money::ZERO; periods.len()];
-    let mut global_mrg_final = global_mrg;
+    let mut scope = Scope {
+        effects: Vec::new(),
+        extra_by_year: vec![Money::ZERO; periods.len()],
+        global_mrg_final: global_mrg,
+    };
     for change in &terms.scope_changes {
         let share = if global_revenue.is_zero() {
             Decimal::ZERO
@@ -119,7 +127,7 @@ pub fn minimum_guaranteed_revenue(
             increase = global_mrg
                 .checked_mul(share / Decimal::ONE_HUNDRED)?
                 .round_cents();
-            global_mrg_final = global_mrg_final.checked_add(increase)?;
+            scope.global_mrg_final = scope.global_mrg_final.checked_add(increase)?;
             let left = months_rounded_up(change.date.max(run_start), end).max(1);
             let shares: Vec<Decimal> = periods
                 .iter()
@@ -132,17 +140,15 @@ pub fn minimum_guaranteed_revenue(
                     }
                 })
                 .collect();
-            for (slot, part) in
-                extra_by_year
-                    .iter_mut()
-                    .zip(crate::engine::pricing::build::split_by_percent(
-                        increase, &shares,
-                    )?)
+            for (slot, part) in scope
+                .extra_by_year
+                .iter_mut()
+                .zip(split_by_percent(increase, &shares)?)
             {
                 *slot = slot.checked_add(part)?;
             }
         }
-        scope.push(ScopeEffect {
+        scope.effects.push(ScopeEffect {
             id: change.id,
             date: change.date,
             share_percent: share.round_dp(2),
@@ -150,6 +156,63 @@ pub fn minimum_guaranteed_revenue(
             mrg_increase: increase,
         });
     }
+    Ok(scope)
+}
+
+/// The run revenue billed in year `i` (the revised schedule's forecast):
+/// one-time charges, taken out by the month they are invoiced in, do not
+/// count towards the MRG.
+fn run_revenue(
+    priced: &PricedQuote,
+    revised: &RevisedQuote,
+    (from, to): (NaiveDate, NaiveDate),
+    first_year: bool,
+) -> Result<Money, Overflow> {
+    let forecast = Money::checked_sum(
+        priced
+            .months
+            .iter()
+            .zip(&revised.months)
+            .filter(|(m, _)| month_in_period(**m, from, to, first_year))
+            .map(|(_, a)| *a),
+    )?;
+    let one_time = Money::checked_sum(
+        priced
+            .schedule
+            .iter()
+            // In the months counted above: by the month it is invoiced in.
+            .filter(|inv| {
+                inv.category.is_one_time()
+                    && month_in_period(first_of_month(inv.date), from, to, first_year)
+            })
+            .map(|inv| inv.amount),
+    )?;
+    Ok(forecast.checked_sub(one_time)?.max(Money::ZERO))
+}
+
+/// §9.4: the MRG table of a quote, from its priced and revised forms.
+pub fn minimum_guaranteed_revenue(
+    quote: &Quote,
+    priced: &PricedQuote,
+    revised: &RevisedQuote,
+) -> Result<MrgReport, Overflow> {
+    let terms = &quote.mrg;
+    // G: the run (recurring) revenue at signature prices.
+    let global_revenue = terms.global_revenue.unwrap_or(priced.recurring_total);
+    let rate = terms.rate_percent / Decimal::ONE_HUNDRED;
+    let global_mrg = global_revenue.checked_mul(rate)?.round_cents();
+
+    let run_start = priced.run_start;
+    let end = priced.end_date;
+    let total_months = months_rounded_up(run_start, end).max(1);
+    let periods = run_years(run_start, end);
+    let scope = scope_changes(
+        terms,
+        global_revenue,
+        global_mrg,
+        &periods,
+        (run_start, end),
+    )?;
 
     // Annual MRG = MRG global / number of run years, by months for a short
     // last year; each share rounded, the last the remainder.
@@ -157,38 +220,13 @@ pub fn minimum_guaranteed_revenue(
         .iter()
         .map(|(_, _, m)| Decimal::from(*m) / Decimal::from(total_months) * Decimal::ONE_HUNDRED)
         .collect();
-    let annual = crate::engine::pricing::build::split_by_percent(global_mrg, &shares)?;
+    let annual = split_by_percent(global_mrg, &shares)?;
 
     let mut years = Vec::new();
     let mut carry_in = Money::ZERO;
     for (i, ((from, to, months), base)) in periods.into_iter().zip(annual).enumerate() {
-        let annual_mrg = base.checked_add(extra_by_year[i])?;
-        let forecast = Money::checked_sum(
-            priced
-                .months
-                .iter()
-                .zip(&revised.months)
-                .filter(|(m, _)| crate::engine::timeline::month_in_period(**m, from, to, i == 0))
-                .map(|(_, a)| *a),
-        )?;
-        // Run revenue only: one-time charges do not count towards the MRG.
-        let one_time = Money::checked_sum(
-            priced
-                .schedule
-                .iter()
-                // In the months counted above: by the month it is invoiced in.
-                .filter(|inv| {
-                    inv.category.is_one_time()
-                        && crate::engine::timeline::month_in_period(
-                            crate::engine::timeline::first_of_month(inv.date),
-                            from,
-                            to,
-                            i == 0,
-                        )
-                })
-                .map(|inv| inv.amount),
-        )?;
-        let forecast = forecast.checked_sub(one_time)?.max(Money::ZERO);
+        let annual_mrg = base.checked_add(scope.extra_by_year[i])?;
+        let forecast = run_revenue(priced, revised, (from, to), i == 0)?;
         let override_value = terms.billed_override.get(i).copied().flatten();
         let billed = override_value.unwrap_or(forecast);
         let attainment = billed.checked_add(carry_in)?;
@@ -233,10 +271,10 @@ pub fn minimum_guaranteed_revenue(
         global_revenue,
         rate_percent: terms.rate_percent,
         global_mrg,
-        global_mrg_final,
+        global_mrg_final: scope.global_mrg_final,
         run_start,
         years,
-        scope,
+        scope: scope.effects,
         total_shortfall,
     })
 }

@@ -15,7 +15,7 @@ use super::lines::LineDraft;
 use crate::engine::document::catalog::Charge;
 use crate::engine::document::pricebook::FirstNext;
 use crate::engine::document::quote::BuildBilling;
-use crate::engine::money::{Money, Overflow};
+use crate::engine::money::{split_by_percent, Money, Overflow};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Instalment {
@@ -50,25 +50,6 @@ pub fn build_amount(prices: FirstNext, already: u32, units: u32) -> Result<Money
         .checked_mul(Decimal::from(firsts))?
         .checked_add(prices.next.checked_mul(Decimal::from(nexts))?)
         .map(Money::round_cents)
-}
-
-/// §9.8.1 and §4 (SPEC): splits `total` by percentages. Every part but the
-/// last is rounded to the cent; the last is the remainder, so the parts sum
-/// exactly to the total.
-pub fn split_by_percent(total: Money, percents: &[Decimal]) -> Result<Vec<Money>, Overflow> {
-    let mut parts = Vec::with_capacity(percents.len());
-    let mut billed = Money::ZERO;
-    for (i, percent) in percents.iter().enumerate() {
-        let part = if i + 1 == percents.len() {
-            total.checked_sub(billed)?
-        } else {
-            let share = percent.checked_div(Decimal::ONE_HUNDRED).ok_or(Overflow)?;
-            total.checked_mul(share)?.round_cents()
-        };
-        billed = billed.checked_add(part)?;
-        parts.push(part);
-    }
-    Ok(parts)
 }
 
 /// §9.8.1: the small-project split, 30 % at signature and 70 % at the end of the build.
