@@ -631,7 +631,7 @@ proptest! {
         let c = compare(&quote, &books(), &book, &scenarios);
         let total = c.row(Figure::Total).unwrap();
         for (i, s) in scenarios.iter().enumerate() {
-            let alone = price(&s.apply(&quote), &books());
+            let alone = price(&quote.with_scenario(s), &books());
             prop_assert_eq!(&c.outcomes[i].priced, &alone);
             prop_assert_eq!(total.amounts[i], alone.as_ref().ok().map(|p| p.commitment_total));
             // §2: whatever a model sets aside is listed, never dropped from the quote.

@@ -154,18 +154,13 @@ pub fn is_business_day(date: NaiveDate) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+    use chrono::{Duration, NaiveDate};
 
     use super::*;
-    use crate::engine::calendar::*;
     use crate::engine::lang::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
-        d(y, m, day).and_hms_opt(h, min, 0).unwrap()
     }
 
     /// Oudin's algorithm (as in dateutil), independent of the one under test.
@@ -317,26 +312,6 @@ mod tests {
     }
 
     #[test]
-    fn holidays_and_reasons_serialise_in_snake_case() {
-        assert_eq!(
-            serde_json::to_string(&Holiday::EasterMonday).unwrap(),
-            "\"easter_monday\""
-        );
-        assert_eq!(
-            serde_json::to_string(&OffHoursReason::Holiday(Holiday::BastilleDay)).unwrap(),
-            r#"{"reason":"holiday","holiday":"bastille_day"}"#
-        );
-        assert_eq!(
-            serde_json::to_string(&OffHoursReason::BeforeOpening).unwrap(),
-            r#"{"reason":"before_opening"}"#
-        );
-        assert_eq!(
-            serde_json::from_str::<Coverage>("\"business_hours\"").unwrap(),
-            Coverage::BusinessHours
-        );
-    }
-
-    #[test]
     fn business_days_are_weekdays_that_are_not_holidays() {
         assert!(is_business_day(d(2026, 11, 23)), "Monday");
         assert!(!is_business_day(d(2026, 11, 21)), "Saturday");
@@ -348,86 +323,5 @@ mod tests {
             .count();
         // 261 weekdays, minus 9 holidays on weekdays (15 Aug and 1 Nov 2026 are a weekend).
         assert_eq!(count, 252);
-    }
-
-    #[test]
-    fn a_holiday_on_a_weekend_is_reported_as_weekend() {
-        // 15 August 2026 is a Saturday.
-        assert_eq!(
-            off_hours_reason(at(2026, 8, 15, 10, 0)),
-            Some(OffHoursReason::Weekend)
-        );
-    }
-
-    #[test]
-    fn business_hours_skip_good_friday_weekend_and_easter_monday_2026() {
-        // Thursday 2 April 17:00: 1 h that day, 9 h on Friday 3 April (not a holiday),
-        // weekend and Easter Monday (6 April) skipped, then 1 h on Tuesday 7 April.
-        assert_eq!(
-            add_covered_hours(at(2026, 4, 2, 17, 0), 11, Coverage::BusinessHours),
-            Some(at(2026, 4, 7, 10, 0))
-        );
-        // Friday 3 April 16:30 + 4 h: 1.5 h on Friday, 2.5 h on Tuesday.
-        assert_eq!(
-            add_covered_hours(at(2026, 4, 3, 16, 30), 4, Coverage::BusinessHours),
-            Some(at(2026, 4, 7, 11, 30))
-        );
-    }
-
-    #[test]
-    fn covered_business_time_over_a_weekend_and_easter_monday() {
-        assert_eq!(
-            covered_hours_between(
-                at(2026, 11, 20, 17, 0),
-                at(2026, 11, 23, 10, 0),
-                Coverage::BusinessHours
-            ),
-            Duration::hours(2)
-        );
-        assert_eq!(
-            covered_hours_between(
-                at(2026, 4, 2, 17, 0),
-                at(2026, 4, 7, 10, 0),
-                Coverage::BusinessHours
-            ),
-            Duration::hours(11)
-        );
-        // Same day, partly before opening.
-        assert_eq!(
-            covered_hours_between(
-                at(2026, 11, 23, 7, 0),
-                at(2026, 11, 23, 9, 45),
-                Coverage::BusinessHours
-            ),
-            Duration::minutes(45)
-        );
-        // Entirely within a weekend.
-        assert_eq!(
-            covered_hours_between(
-                at(2026, 11, 21, 0, 0),
-                at(2026, 11, 23, 0, 0),
-                Coverage::BusinessHours
-            ),
-            Duration::zero()
-        );
-    }
-
-    #[test]
-    fn adding_business_days_skips_weekends_and_holidays() {
-        // Good Friday 2026 + 1 = Tuesday after Easter Monday.
-        assert_eq!(add_business_days(d(2026, 4, 3), 1), Some(d(2026, 4, 7)));
-        // Wednesday 29 April + 2: Thursday 30, (1 May holiday, weekend), Monday 4 May.
-        assert_eq!(add_business_days(d(2026, 4, 29), 2), Some(d(2026, 5, 4)));
-        // §9: 5 business days to quote a non-standard change, from Monday 4 May 2026
-        // (8 May, Victory Day, is a Friday): 5, 6, 7, 11, 12 May.
-        assert_eq!(add_business_days(d(2026, 5, 4), 5), Some(d(2026, 5, 12)));
-        // From a Saturday, the first business day is the Monday.
-        assert_eq!(add_business_days(d(2026, 11, 21), 1), Some(d(2026, 11, 23)));
-        assert_eq!(add_business_days(d(2026, 11, 21), 0), Some(d(2026, 11, 21)));
-        // A whole year: 252 business days in 2026, so from 31 Dec 2025 to 31 Dec 2026.
-        assert_eq!(
-            add_business_days(d(2025, 12, 31), 252),
-            Some(d(2026, 12, 31))
-        );
     }
 }

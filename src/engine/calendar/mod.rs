@@ -10,8 +10,10 @@
 //! Nothing here panics: any date arithmetic that would leave the range of `chrono`
 //! returns `None`, and the loops are bounded ([`MAX_HOURS`], [`MAX_BUSINESS_DAYS`]).
 
+mod deadlines;
 mod holidays;
 mod hours;
 
+pub use deadlines::*;
 pub use holidays::*;
 pub use hours::*;

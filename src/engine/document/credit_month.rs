@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::quote::LineId;
+use super::line::LineId;
 use super::support::EnvironmentKind;
 use crate::engine::lang::Lang;
 use crate::engine::timeline::first_of_month;

@@ -8,6 +8,8 @@
 
 pub mod catalog;
 pub mod credit_month;
+pub mod line;
+pub mod management_model;
 pub mod pricebook;
 pub mod quote;
 pub mod raci;

@@ -10,12 +10,15 @@ use thiserror::Error;
 
 use super::credit_month::CreditMonth;
 use super::raci::RaciSettings;
-use super::scenario::Scenario;
-use crate::engine::document::catalog::{BuildModel, Charge, Family};
+use super::scenario::{default_scenarios, Scenario};
+// The quote's own vocabulary, defined in files of their own so that the
+// parts of the document that name them do not import the quote.
+pub use super::line::{LineId, QuoteLine};
+pub use super::management_model::ManagementModel;
+use crate::engine::document::catalog::{BuildModel, Charge};
 use crate::engine::document::support::{
     Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel,
 };
-use crate::engine::lang::Lang;
 use crate::engine::money::{Money, Quantity};
 
 /// The version of the quote format this build writes; older ones are migrated.
@@ -25,90 +28,6 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const MIN_COMMITMENT_MONTHS: u32 = 12;
 /// Beyond ten years a commitment is treated as a typing mistake.
 pub const MAX_COMMITMENT_MONTHS: u32 = 120;
-
-/// §2 (000 §3): who does what.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ManagementModel {
-    #[default]
-    FullyManaged,
-    CoManaged,
-    /// Called "Selfcare" in §3: professional services only.
-    #[serde(rename = "full_devops", alias = "full_dev_ops")]
-    FullDevOps,
-}
-
-impl ManagementModel {
-    pub const ALL: [ManagementModel; 3] = [
-        ManagementModel::FullyManaged,
-        ManagementModel::CoManaged,
-        ManagementModel::FullDevOps,
-    ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            ManagementModel::FullyManaged => lang.pick("Fully Managed", "Fully Managed"),
-            ManagementModel::CoManaged => lang.pick("Co-Managed", "Co-Managed"),
-            ManagementModel::FullDevOps => lang.pick("Full DevOps", "Full DevOps"),
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ManagementModel::FullyManaged => "fully_managed",
-            ManagementModel::CoManaged => "co_managed",
-            ManagementModel::FullDevOps => "full_devops",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.key() == key)
-    }
-}
-
-/// A line's identifier, stable across edits (not its position).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(transparent)]
-pub struct LineId(pub u32);
-
-/// A catalogue item ordered in some quantity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct QuoteLine {
-    pub id: LineId,
-    /// The price book item code.
-    pub item: String,
-    pub quantity: Quantity,
-    /// §4.1: how the provider builds these resources.
-    #[serde(default)]
-    pub build: BuildModel,
-    /// §9.8: the build lot (milestone) whose delivery starts this line's run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lot: Option<u32>,
-    /// §9.7: a line ordered after signature, on this date (priced with the
-    /// book in force then, at the tier of the remaining commitment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ordered_on: Option<NaiveDate>,
-    /// §7.1.2, §5.11.4: the managed families this application (or
-    /// supervised function) relies on, which must be quoted too.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub uses: Vec<Family>,
-    /// §9.3.3: yearly increase passed through from a licence or equipment
-    /// vendor, in % (`"4"` = 4 %), applied at each anniversary.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::engine::money::DecimalText>")
-    )]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
-    )]
-    pub pass_through_percent: Option<Decimal>,
-}
 
 /// §9.8.1: how the build is invoiced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -374,6 +293,34 @@ pub enum QuoteFileError {
 }
 
 impl Quote {
+    /// The quote as `scenario` prices it (SPEC §1, §2): its model, and its
+    /// support level and chain when the scenario sets them.
+    pub fn with_scenario(&self, scenario: &Scenario) -> Quote {
+        let mut quote = self.clone();
+        quote.model = scenario.model;
+        if let Some(level) = scenario.support {
+            for env in &mut quote.environments {
+                env.support = level;
+            }
+            quote.support_changes.clear();
+        }
+        if let Some(chain) = scenario.support_chain {
+            quote.support_chain = chain;
+        }
+        // The comparison itself is not part of a scenario.
+        quote.comparison.clear();
+        quote
+    }
+
+    /// The scenarios the quote compares: its own list, or the defaults.
+    pub fn scenarios(&self) -> Vec<Scenario> {
+        if self.comparison.is_empty() {
+            default_scenarios()
+        } else {
+            self.comparison.clone()
+        }
+    }
+
     /// A new, empty proposal signed on `start_date`: Fully Managed, 36
     /// months, production on Standard support.
     pub fn new(start_date: NaiveDate) -> Self {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::quote::ManagementModel;
+use super::management_model::ManagementModel;
 use crate::engine::lang::Lang;
 
 /// The most custom activities a quote may add.

@@ -1,10 +1,10 @@
 //! SPEC §1, §2: a scenario the quote compares itself with: the quote with a
-//! few settings replaced (model, support level, chain). The comparison that
-//! prices them is in `scenarios::comparison`.
+//! few settings replaced (model, support level, chain): `Quote::with_scenario`.
+//! The comparison that prices them is in `scenarios::comparison`.
 
 use serde::{Deserialize, Serialize};
 
-use super::quote::{ManagementModel, Quote};
+use super::management_model::ManagementModel;
 use super::support::{SupportChain, SupportLevel};
 use crate::engine::lang::Lang;
 
@@ -60,24 +60,6 @@ impl Scenario {
         }
         title
     }
-
-    /// The quote as this scenario prices it.
-    pub fn apply(&self, base: &Quote) -> Quote {
-        let mut quote = base.clone();
-        quote.model = self.model;
-        if let Some(level) = self.support {
-            for env in &mut quote.environments {
-                env.support = level;
-            }
-            quote.support_changes.clear();
-        }
-        if let Some(chain) = self.support_chain {
-            quote.support_chain = chain;
-        }
-        // The comparison itself is not part of a scenario.
-        quote.comparison.clear();
-        quote
-    }
 }
 
 /// The scenarios shown before the user picks any: the three models with the
@@ -88,13 +70,4 @@ pub fn default_scenarios() -> Vec<Scenario> {
         .zip(1..)
         .map(|(model, id)| Scenario::new(id, model))
         .collect()
-}
-
-/// The scenarios the quote compares: its own list, or the defaults.
-pub fn scenarios_of(quote: &Quote) -> Vec<Scenario> {
-    if quote.comparison.is_empty() {
-        default_scenarios()
-    } else {
-        quote.comparison.clone()
-    }
 }

@@ -13,9 +13,8 @@ use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, text, Ledger};
 use super::lines::LineDraft;
 use crate::engine::document::catalog::Charge;
-use crate::engine::document::pricebook::FirstNext;
 use crate::engine::document::quote::BuildBilling;
-use crate::engine::money::{split_by_percent, Money, Overflow};
+use crate::engine::money::{split_by_percent, Money};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Instalment {
@@ -31,25 +30,6 @@ pub struct PricedBuild {
     pub instalments: Vec<Instalment>,
     /// When the whole build is delivered (the last instalment).
     pub delivered: Option<NaiveDate>,
-}
-
-/// §4: `units` resources of one type, after `already` of the same type were
-/// counted: the first resource of the type gets the "first" price, every
-/// other one the "next" price.
-pub fn build_amount(prices: FirstNext, already: u32, units: u32) -> Result<Money, Overflow> {
-    if units == 0 {
-        return Ok(Money::ZERO);
-    }
-    let (firsts, nexts) = if already == 0 {
-        (1, units - 1)
-    } else {
-        (0, units)
-    };
-    prices
-        .first
-        .checked_mul(Decimal::from(firsts))?
-        .checked_add(prices.next.checked_mul(Decimal::from(nexts))?)
-        .map(Money::round_cents)
 }
 
 /// §9.8.1: the small-project split, 30 % at signature and 70 % at the end of the build.
@@ -265,18 +245,6 @@ mod tests {
 
     fn m(s: &str) -> Money {
         Money::parse(s).unwrap()
-    }
-
-    #[test]
-    fn the_first_resource_of_a_type_gets_the_first_price() {
-        let p = FirstNext {
-            first: m("2500"),
-            next: m("600"),
-        };
-        assert_eq!(build_amount(p, 0, 1).unwrap(), m("2500"));
-        assert_eq!(build_amount(p, 0, 3).unwrap(), m("3700"));
-        assert_eq!(build_amount(p, 3, 2).unwrap(), m("1200"));
-        assert_eq!(build_amount(p, 0, 0).unwrap(), Money::ZERO);
     }
 
     #[test]

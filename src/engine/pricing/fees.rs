@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 
 use super::category::Category;
 use super::issues::{Location, PricingError};
-use super::ledger::{overflow, text, Ledger};
-use super::priced::Invoice;
+use super::ledger::{overflow, text, Invoice, Ledger};
 use crate::engine::money::Money;
 
 /// §9.2: the access fee, once, at signature; §2: none under Full DevOps,

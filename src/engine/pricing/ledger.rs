@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::category::Category;
 use super::issues::{Issue, Location, PricingError, QuoteIssue};
-use super::priced::Invoice;
 use crate::engine::document::pricebook::{PriceBook, PriceBooks, Text};
 use crate::engine::document::quote::{
     ManagementModel, Quote, MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS,
@@ -16,6 +16,15 @@ use crate::engine::document::quote::{
 use crate::engine::lang::Lang;
 use crate::engine::money::{Money, Overflow};
 use crate::engine::timeline::{months_between, Calendar, MonthSums};
+
+/// One dated amount of the invoicing schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invoice {
+    pub date: NaiveDate,
+    pub category: Category,
+    pub label: Text,
+    pub amount: Money,
+}
 
 /// What the stages share: the quote, the books, the contract's months, and
 /// what has been booked so far (issues, dated invoices, monthly amounts).

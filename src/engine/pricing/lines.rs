@@ -9,15 +9,14 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::build::build_amount;
 use super::category::Category;
 use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, Ledger};
 use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
-use crate::engine::document::pricebook::{PriceItem, Text};
+use crate::engine::document::pricebook::{FirstNext, PriceItem, Text};
 use crate::engine::document::quote::{LineId, QuoteLine};
 use crate::engine::models;
-use crate::engine::money::{Money, Quantity};
+use crate::engine::money::{Money, Overflow, Quantity};
 use crate::engine::timeline::months_rounded_up;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -223,4 +222,44 @@ pub(super) fn bill(
         });
     }
     Ok(lines)
+}
+
+/// §4: `units` resources of one type, after `already` of the same type were
+/// counted: the first resource of the type gets the "first" price, every
+/// other one the "next" price.
+pub fn build_amount(prices: FirstNext, already: u32, units: u32) -> Result<Money, Overflow> {
+    if units == 0 {
+        return Ok(Money::ZERO);
+    }
+    let (firsts, nexts) = if already == 0 {
+        (1, units - 1)
+    } else {
+        (0, units)
+    };
+    prices
+        .first
+        .checked_mul(Decimal::from(firsts))?
+        .checked_add(prices.next.checked_mul(Decimal::from(nexts))?)
+        .map(Money::round_cents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Money {
+        Money::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_first_resource_of_a_type_gets_the_first_price() {
+        let p = FirstNext {
+            first: m("2500"),
+            next: m("600"),
+        };
+        assert_eq!(build_amount(p, 0, 1).unwrap(), m("2500"));
+        assert_eq!(build_amount(p, 0, 3).unwrap(), m("3700"));
+        assert_eq!(build_amount(p, 3, 2).unwrap(), m("1200"));
+        assert_eq!(build_amount(p, 0, 0).unwrap(), Money::ZERO);
+    }
 }

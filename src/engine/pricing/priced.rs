@@ -9,21 +9,13 @@ use serde::Serialize;
 use super::build::PricedBuild;
 use super::category::Category;
 use super::issues::{Issue, Location, QuoteIssue, Severity};
+use super::ledger::Invoice;
 use super::lines::PricedLine;
 use super::support::PricedSupport;
 use super::tickets::PricedTickets;
 use super::tokens::PricedTokens;
 use crate::engine::document::pricebook::Text;
 use crate::engine::money::Money;
-
-/// One dated amount of the invoicing schedule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Invoice {
-    pub date: NaiveDate,
-    pub category: Category,
-    pub label: Text,
-    pub amount: Money,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct YearTotal {

@@ -122,13 +122,12 @@ pub struct PricedTokens {
     pub total: Money,
 }
 
-/// §6: the token forecast from the change plan, the chosen pack, the
-/// cheapest option, and the monthly token charges from run start.
-pub(super) fn price(p: &mut Ledger, run_start: NaiveDate) -> Result<PricedTokens, PricingError> {
-    let full_devops = p.full_devops;
+/// §6, §8.5.4: the planned changes in tokens a year (x2 off hours, x2
+/// accelerated), at most 6 accelerated a year; unknown or refused rows are
+/// flagged and left out. Returns the rows, the tokens a year and the
+/// accelerated changes a year.
+fn plan_changes(p: &mut Ledger) -> Result<(Vec<PricedChange>, Decimal, u32), PricingError> {
     let plan = &p.quote.tokens;
-    let chain = p.quote.support_chain;
-    let on_demand = p.book.token_price(chain).unwrap_or_default();
     let mut changes = Vec::new();
     let mut tokens_per_year = Decimal::ZERO;
     let mut accelerated = 0u32;
@@ -176,6 +175,17 @@ pub(super) fn price(p: &mut Ledger, run_start: NaiveDate) -> Result<PricedTokens
             tokens_per_year: per_year,
         });
     }
+    Ok((changes, tokens_per_year, accelerated))
+}
+
+/// §6: the token forecast from the change plan, the chosen pack, the
+/// cheapest option, and the monthly token charges from run start.
+pub(super) fn price(p: &mut Ledger, run_start: NaiveDate) -> Result<PricedTokens, PricingError> {
+    let full_devops = p.full_devops;
+    let plan = &p.quote.tokens;
+    let chain = p.quote.support_chain;
+    let on_demand = p.book.token_price(chain).unwrap_or_default();
+    let (changes, tokens_per_year, accelerated) = plan_changes(p)?;
     let location = Location::TokenPack;
     let forecast = (tokens_per_year / Decimal::from(12))
         .checked_add(plan.extra_per_month.as_decimal())

@@ -116,7 +116,7 @@ pub fn compare(
     let outcomes: Vec<Outcome> = scenarios
         .iter()
         .map(|scenario| {
-            let quote = scenario.apply(base);
+            let quote = base.with_scenario(scenario);
             Outcome {
                 scenario: scenario.clone(),
                 priced: price(&quote, books),
@@ -198,7 +198,7 @@ mod tests {
         let c = compare(&q, &books, &book, &default_scenarios());
         assert_eq!(c.outcomes.len(), 3);
         for (i, o) in c.outcomes.iter().enumerate() {
-            let alone = price(&o.scenario.apply(&q), &books).unwrap();
+            let alone = price(&q.with_scenario(&o.scenario), &books).unwrap();
             assert_eq!(o.priced.as_ref().unwrap(), &alone);
             assert_eq!(
                 c.row(Figure::Total).unwrap().amounts[i],
@@ -227,7 +227,7 @@ mod tests {
             support: Some(SupportLevel::Premium),
             ..Scenario::new(1, ManagementModel::CoManaged)
         };
-        let applied = s.apply(&q);
+        let applied = q.with_scenario(&s);
         assert!(applied
             .environments
             .iter()

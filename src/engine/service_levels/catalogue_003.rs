@@ -138,3 +138,13 @@ impl SupportCatalogue {
             .map(|r| r.response)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalogue_003_loads() {
+        assert!(SupportCatalogue::seed_003().is_ok());
+    }
+}

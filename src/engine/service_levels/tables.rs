@@ -424,7 +424,6 @@ impl ChangeKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::service_levels::SupportCatalogue;
 
     #[test]
     fn builtin_tables_load() {
@@ -443,7 +442,6 @@ mod tests {
         assert!(t
             .restoration(Priority::P4, SupportLevel::Premium, true)
             .is_none());
-        assert!(SupportCatalogue::seed_003().is_ok());
     }
 
     #[test]

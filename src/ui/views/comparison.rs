@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::engine::document::quote::{ManagementModel, Quote};
-use crate::engine::document::scenario::{scenarios_of, Scenario, MAX_SCENARIOS, MIN_SCENARIOS};
+use crate::engine::document::scenario::{Scenario, MAX_SCENARIOS, MIN_SCENARIOS};
 use crate::engine::document::support::{SupportChain, SupportLevel};
 use crate::engine::lang::Lang;
 use crate::engine::money::Money;
@@ -70,7 +70,7 @@ fn delta_text(delta: Money, base: Option<Money>, lang: Lang) -> String {
 fn edit_scenarios(quote: RwSignal<Quote>, f: impl FnOnce(&mut Vec<Scenario>)) {
     quote.update(|q| {
         if q.comparison.is_empty() {
-            q.comparison = scenarios_of(q);
+            q.comparison = q.scenarios();
         }
         f(&mut q.comparison);
     });
@@ -90,10 +90,10 @@ fn ScenarioEditor(scenario: Scenario, index: usize) -> impl IntoView {
     let lang = state.lang;
     let quote = state.quote;
     let id = scenario.id;
-    let count = move || quote.with(|q| scenarios_of(q).len());
+    let count = move || quote.with(|q| q.scenarios().len());
     let current = Memo::new(move |_| {
         quote.with(|q| {
-            scenarios_of(q)
+            q.scenarios()
                 .into_iter()
                 .find(|s| s.id == id)
                 .unwrap_or_else(|| scenario.clone())
@@ -201,18 +201,12 @@ pub fn ComparisonView() -> impl IntoView {
             state.books.with(|books| {
                 state
                     .book
-                    .with(|book| compare(q, books, book, &scenarios_of(q)))
+                    .with(|book| compare(q, books, book, &q.scenarios()))
             })
         })
     });
-    let scenario_ids = move || {
-        quote.with(|q| {
-            scenarios_of(q)
-                .into_iter()
-                .map(|s| s.id)
-                .collect::<Vec<_>>()
-        })
-    };
+    let scenario_ids =
+        move || quote.with(|q| q.scenarios().into_iter().map(|s| s.id).collect::<Vec<_>>());
     let add = move |_: leptos::ev::MouseEvent| {
         edit_scenarios(quote, |list| {
             if list.len() < MAX_SCENARIOS {
@@ -370,9 +364,9 @@ pub fn ComparisonView() -> impl IntoView {
         let l = lang.get();
         let tables = ServiceLevels::builtin();
         let applied: Vec<Guarantees> = quote.with(|q| {
-            scenarios_of(q)
+            q.scenarios()
                 .iter()
-                .map(|s| guarantees(&s.apply(q), tables))
+                .map(|s| guarantees(&q.with_scenario(s), tables))
                 .collect()
         });
         let head = titles()
@@ -407,7 +401,7 @@ pub fn ComparisonView() -> impl IntoView {
         let l = lang.get();
         let matrices: Vec<Matrix> = quote.with(|q| {
             let build = dominant_build(q);
-            scenarios_of(q)
+            q.scenarios()
                 .iter()
                 .map(|s| matrix_for(s.model, build, &q.raci))
                 .collect()
@@ -505,8 +499,8 @@ pub fn ComparisonView() -> impl IntoView {
             <div class="scenarios">
                 <For each=scenario_ids key=|id| *id let:id>
                     {
-                        let scenario = quote.with_untracked(|q| scenarios_of(q).into_iter().find(|s| s.id == id));
-                        let index = quote.with_untracked(|q| scenarios_of(q).iter().position(|s| s.id == id).unwrap_or(0));
+                        let scenario = quote.with_untracked(|q| q.scenarios().into_iter().find(|s| s.id == id));
+                        let index = quote.with_untracked(|q| q.scenarios().iter().position(|s| s.id == id).unwrap_or(0));
                         scenario.map(|s| view! { <ScenarioEditor scenario=s index /> })
                     }
                 </For>

@@ -6,7 +6,7 @@
 use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{IndexUse, RevisionIssue, RevisionStep};
+use super::revised::{IndexUse, RevisionIssue, RevisionStep};
 use crate::engine::document::quote::RevisionTerms;
 use crate::engine::finance::indices::{IndexBook, IndexKind, IndexValue};
 use crate::engine::money::{Money, Overflow, Quantity};

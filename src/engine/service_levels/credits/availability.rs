@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use super::super::tables::tier_of;
-use super::{percent_of, Exemption, FunctionCredit, Month, SlaError};
+use super::errors::SlaError;
+use super::month::{percent_of, Month};
+use super::report::{Exemption, FunctionCredit};
 use crate::engine::document::catalog::Family;
 use crate::engine::document::support::EnvironmentKind;
 use crate::engine::money::Money;

@@ -5,7 +5,9 @@
 use rust_decimal::Decimal;
 
 use super::super::tables::ChangeKind;
-use super::{percent_of, ChangeOutcome, Exemption, Month, SlaError};
+use super::errors::SlaError;
+use super::month::{percent_of, Month};
+use super::report::{ChangeOutcome, Exemption};
 use crate::engine::document::support::EnvironmentKind;
 use crate::engine::money::Money;
 

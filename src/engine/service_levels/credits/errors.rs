@@ -5,9 +5,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::MAX_RECORDS;
 use crate::engine::lang::Lang;
 use crate::engine::money::Overflow;
+
+/// No more incidents, changes or functions in one simulated month.
+pub const MAX_RECORDS: usize = 500;
 
 /// Where a simulation input is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

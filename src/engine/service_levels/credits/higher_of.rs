@@ -6,8 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use super::SlaError;
-use super::{restoration, FunctionCredit, HigherOf, IncidentOutcome, Month, RestorationCredit};
+use super::errors::SlaError;
+use super::month::Month;
+use super::report::{FunctionCredit, HigherOf, IncidentOutcome, RestorationCredit};
+use super::restoration;
 use crate::engine::money::Money;
 
 pub(super) fn settle(

@@ -8,102 +8,25 @@ mod availability;
 mod changes;
 mod errors;
 mod higher_of;
+mod month;
 mod report;
 mod restoration;
 
-pub use errors::{SlaError, SlaLocation};
+pub use errors::{SlaError, SlaLocation, MAX_RECORDS};
 pub use report::{
     ChangeOutcome, CreditReport, Exemption, FunctionCredit, HigherOf, IncidentOutcome,
     RestorationCredit,
 };
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use month::{percent_of, recurring_of_month, Month};
 
 use super::tables::ServiceLevels;
 use crate::engine::document::credit_month::CreditMonth;
-use crate::engine::document::quote::{LineId, Quote};
-use crate::engine::document::support::{EnvironmentKind, SupportLevel};
+use crate::engine::document::quote::Quote;
 use crate::engine::models;
 use crate::engine::money::Money;
-use crate::engine::pricing::{Category, PricedLine, PricedQuote};
-use crate::engine::timeline::{first_of_month, next_month};
-
-/// No more incidents, changes or functions in one simulated month.
-pub const MAX_RECORDS: usize = 500;
-
-/// What every clause of the simulated month reads.
-struct Month<'a> {
-    priced: &'a PricedQuote,
-    tables: &'a ServiceLevels,
-    input: &'a CreditMonth,
-    /// The month's first day, and its index in the contract's months.
-    first: NaiveDate,
-    index: usize,
-    /// §2: service levels apply under the model; §8.4.4: co-managed exclusions.
-    apply: bool,
-    co_managed: bool,
-}
-
-impl Month<'_> {
-    /// A monthly service unit of the quote.
-    fn unit(&self, line: LineId) -> Option<&PricedLine> {
-        self.priced
-            .lines
-            .iter()
-            .find(|l| l.id == line && l.category == Category::Run)
-    }
-
-    /// What a line bills in the month.
-    fn amount(&self, line: &PricedLine) -> Money {
-        line.months.get(self.index).copied().unwrap_or(Money::ZERO)
-    }
-
-    /// The support level of `environment` in force in the month (§5.3
-    /// changes included), if the environment is subscribed.
-    fn level(&self, environment: EnvironmentKind) -> Option<SupportLevel> {
-        let support = self
-            .priced
-            .support
-            .iter()
-            .find(|s| s.environment == environment)?;
-        support
-            .segments
-            .iter()
-            .find(|s| s.from <= self.first && self.first < s.to)
-            .or_else(|| support.segments.first())
-            .map(|s| s.level)
-    }
-}
-
-/// `base x percent / 100`, rounded to the cent (the credit is an amount).
-fn percent_of(base: Money, percent: Decimal) -> Result<Money, SlaError> {
-    Ok(base
-        .checked_mul(percent / Decimal::ONE_HUNDRED)?
-        .round_cents())
-}
-
-/// §8.4.9: the month's recurring charges of the Service (not consumption).
-fn recurring_of_month(priced: &PricedQuote, month: NaiveDate) -> Result<Money, SlaError> {
-    let next = next_month(month).ok_or(SlaError::Overflow)?;
-    let amounts = priced
-        .schedule
-        .iter()
-        .filter(|i| month <= i.date && i.date < next)
-        .filter(|i| {
-            matches!(
-                i.category,
-                Category::Run
-                    | Category::Governance
-                    | Category::Support
-                    | Category::TokenPack
-                    | Category::SpecificMonthly
-                    | Category::MinimumComplement
-            )
-        })
-        .map(|i| i.amount);
-    Ok(Money::checked_sum(amounts)?)
-}
+use crate::engine::pricing::PricedQuote;
+use crate::engine::timeline::first_of_month;
 
 /// The simulated month's credits, clause by clause (§8.4, §8.5).
 pub fn simulate(

@@ -10,7 +10,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::super::tables::tier_of;
-use super::{percent_of, Exemption, IncidentOutcome, Month, RestorationCredit, SlaError};
+use super::errors::SlaError;
+use super::month::{percent_of, Month};
+use super::report::{Exemption, IncidentOutcome, RestorationCredit};
 use crate::engine::document::credit_month::Cause;
 use crate::engine::document::support::EnvironmentKind;
 use crate::engine::money::Money;

@@ -1,0 +1,52 @@
+//! A quote line: a catalogue item ordered in some quantity, with its build,
+//! lot, order date and what it relies on.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::catalog::{BuildModel, Family};
+use crate::engine::money::Quantity;
+
+/// A line's identifier, stable across edits (not its position).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct LineId(pub u32);
+
+/// A catalogue item ordered in some quantity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuoteLine {
+    pub id: LineId,
+    /// The price book item code.
+    pub item: String,
+    pub quantity: Quantity,
+    /// §4.1: how the provider builds these resources.
+    #[serde(default)]
+    pub build: BuildModel,
+    /// §9.8: the build lot (milestone) whose delivery starts this line's run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<u32>,
+    /// §9.7: a line ordered after signature, on this date (priced with the
+    /// book in force then, at the tier of the remaining commitment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordered_on: Option<NaiveDate>,
+    /// §7.1.2, §5.11.4: the managed families this application (or
+    /// supervised function) relies on, which must be quoted too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uses: Vec<Family>,
+    /// §9.3.3: yearly increase passed through from a licence or equipment
+    /// vendor, in % (`"4"` = 4 %), applied at each anniversary.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::engine::money::DecimalText>")
+    )]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub pass_through_percent: Option<Decimal>,
+}
