@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::engine::files::csv::{lines_csv, schedule_csv, CsvOptions};
 use crate::engine::files::share::{builtin_ref, encode, SharedBook};
 use crate::ui::browser;
-use crate::ui::session::{file_stem, use_session};
+use crate::ui::session::library::file_stem;
+use crate::ui::session::use_session;
 use crate::ui::state::use_state;
 
 #[component]

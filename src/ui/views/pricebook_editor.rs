@@ -8,36 +8,19 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
-use crate::engine::document::pricebook::{CommitmentTier, PriceBook, PriceBooks};
+use crate::engine::document::pricebook::{CommitmentTier, PriceBook};
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_decimal, parse_whole, Money};
 use crate::ui::browser;
 use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
+use crate::ui::session::price_book::activate;
 use crate::ui::session::use_session;
-use crate::ui::state::{use_state, AppState};
+use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::text::{Hint, Th};
-
-/// Where the user's book is kept in this browser.
-pub const BOOK_KEY: &str = "cloudquote.pricebook.v1";
-
-/// Checks `book` and makes it the one in use (saved in this browser unless
-/// it is the built-in one).
-pub fn activate(state: AppState, book: PriceBook) -> Result<(), String> {
-    book.validate().map_err(|e| e.to_string())?;
-    let books = PriceBooks::new(vec![book.clone()]).map_err(|e| e.to_string())?;
-    if state.builtin.with_value(|b| *b == book) {
-        browser::remove(BOOK_KEY);
-    } else {
-        browser::set(BOOK_KEY, &serde_json::to_string(&book).unwrap_or_default())?;
-    }
-    state.books.set(books);
-    state.book.set(book);
-    Ok(())
-}
 
 fn money_text(m: Money) -> String {
     m.as_decimal().normalize().to_string()
