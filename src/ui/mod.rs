@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components over the pure engine.
 
 mod browser;
+mod clauses;
 mod format;
 mod i18n;
 mod session;

@@ -11,10 +11,11 @@ use crate::ui::format::date;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::{Hint, Th};
+use crate::ui::widgets::th::Th;
 
 #[component]
 pub fn BuildBillingView() -> impl IntoView {

@@ -15,11 +15,12 @@ use crate::engine::scenarios::comparison::{compare, Comparison, Figure};
 use crate::engine::service_levels::{
     guarantees, Condition, EnvironmentGuarantees, Guarantees, ServiceLevels,
 };
+use crate::ui::format::commitment;
 use crate::ui::i18n;
 use crate::ui::state::use_state;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::remove_button::RemoveButton;
 use crate::ui::widgets::stacked_bars::{Bar, StackedBars};
-use crate::ui::widgets::text::Hint;
 
 fn figure_label(figure: Figure, lang: Lang) -> String {
     match figure {
@@ -561,11 +562,6 @@ fn or_none(g: &Guarantees, l: Lang, f: impl Fn(&EnvironmentGuarantees) -> String
         l.pick("Pas de production souscrite", "No production subscribed")
             .into()
     })
-}
-
-fn commitment(c: Option<crate::engine::service_levels::Commitment>, l: Lang) -> String {
-    c.map(|c| c.describe(l))
-        .unwrap_or_else(|| l.pick("Pas de SLA", "No SLA").into())
 }
 
 /// The rows of the guarantees comparison: key, French and English labels, cell.

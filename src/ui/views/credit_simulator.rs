@@ -20,9 +20,10 @@ use crate::engine::timeline::first_of_month;
 use crate::ui::format::{decimal, month as month_label, text};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::{Hint, Th};
+use crate::ui::widgets::th::Th;
 
 type Report = Option<Result<CreditReport, SlaError>>;
 

@@ -6,7 +6,7 @@ use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 use crate::engine::pricing::Location;
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
-use crate::ui::widgets::text::Th;
+use crate::ui::widgets::th::Th;
 
 #[component]
 pub fn Environments() -> impl IntoView {

@@ -14,18 +14,13 @@ use crate::engine::lang::Lang;
 use crate::engine::money::parse_decimal;
 use crate::engine::service_levels::{
     allowed_downtime, deadline, environment_guarantees, format_minutes, guarantees, ChangeKind,
-    Commitment, DeadlineOf, EnvironmentGuarantees, ServiceLevels, SupportCatalogue,
+    DeadlineOf, EnvironmentGuarantees, ServiceLevels, SupportCatalogue,
 };
-use crate::ui::format::{date, decimal};
+use crate::ui::format::{commitment, date, decimal};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::parsed_input::ParsedInput;
-use crate::ui::widgets::text::Hint;
-
-fn commitment_text(c: Option<Commitment>, lang: Lang) -> String {
-    c.map(|c| c.describe(lang))
-        .unwrap_or_else(|| lang.pick("Pas de SLA", "No SLA").into())
-}
 
 fn percent(d: Decimal, lang: Lang) -> String {
     format!("{} %", decimal(d, lang))
@@ -221,7 +216,7 @@ fn AppliedGuarantees() -> impl IntoView {
 }
 
 fn restoration_cell(e: &EnvironmentGuarantees, i: usize, l: Lang) -> String {
-    let text = commitment_text(e.restoration.get(i).and_then(|c| c.1), l);
+    let text = commitment(e.restoration.get(i).and_then(|c| c.1), l);
     if e.production {
         text
     } else {
@@ -235,7 +230,7 @@ fn change_cell(e: &EnvironmentGuarantees, i: usize, l: Lang) -> String {
         // §8.5.4 commits per production unit; §8.4.3 no penalty elsewhere.
         return l.pick("Sans pénalité", "No penalty").into();
     }
-    commitment_text(e.changes.get(i).and_then(|c| c.1), l)
+    commitment(e.changes.get(i).and_then(|c| c.1), l)
 }
 
 /// The allowed downtime of a percentage, and deadlines in covered hours.
@@ -460,7 +455,7 @@ fn OtherCatalogue() -> impl IntoView {
                                                     o.closest_level.label(l),
                                                     ours.restoration[..3]
                                                         .iter()
-                                                        .map(|(p, c)| format!("{} {}", p.label(), commitment_text(*c, l)))
+                                                        .map(|(p, c)| format!("{} {}", p.label(), commitment(*c, l)))
                                                         .collect::<Vec<_>>()
                                                         .join(" · ")
                                                 )}

@@ -12,7 +12,7 @@ use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::Th;
+use crate::ui::widgets::th::Th;
 
 fn title(kind: IndexKind, lang: crate::engine::lang::Lang) -> &'static str {
     match kind {

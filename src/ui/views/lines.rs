@@ -17,7 +17,7 @@ use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::Th;
+use crate::ui::widgets::th::Th;
 
 #[component]
 pub fn Lines() -> impl IntoView {

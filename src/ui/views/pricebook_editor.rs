@@ -18,9 +18,10 @@ use crate::ui::session::price_book::activate;
 use crate::ui::session::use_session;
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::{Hint, Th};
+use crate::ui::widgets::th::Th;
 
 fn money_text(m: Money) -> String {
     m.as_decimal().normalize().to_string()

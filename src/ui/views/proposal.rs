@@ -7,24 +7,19 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::finance::clause_paragraphs;
 use crate::engine::document::catalog::BuildModel;
 use crate::engine::lang::Lang;
 use crate::engine::money::{Money, Quantity};
 use crate::engine::pricing::out_of_flat_fee::out_of_flat_fee;
 use crate::engine::pricing::{Category, Severity};
 use crate::engine::responsibilities::matrix;
-use crate::engine::service_levels::{guarantees, Commitment, ServiceLevels};
-use crate::ui::format::{date, decimal, text};
+use crate::engine::service_levels::{guarantees, ServiceLevels};
+use crate::ui::clauses::clause_paragraphs;
+use crate::ui::format::{commitment, date, decimal, text};
 use crate::ui::i18n::{quote_issue, FieldError};
 use crate::ui::session::use_session;
 use crate::ui::state::use_state;
 use crate::ui::widgets::parsed_input::ParsedInput;
-
-fn commitment(c: Option<Commitment>, l: Lang) -> String {
-    c.map(|c| c.describe(l))
-        .unwrap_or_else(|| l.pick("Pas de SLA", "No SLA").into())
-}
 
 #[component]
 pub fn ProposalView() -> impl IntoView {

@@ -16,8 +16,8 @@ use crate::engine::responsibilities::{
     self, diff, dominant_build, matrix, matrix_for, validate, Matrix, RaciProblem,
 };
 use crate::ui::state::use_state;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::Hint;
 
 /// Sets a cell of the quote's current model.
 fn set_cell(quote: RwSignal<Quote>, activity: &str, party: Party, letters: Letters) {

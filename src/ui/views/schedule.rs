@@ -10,8 +10,9 @@ use crate::engine::money::Money;
 use crate::engine::pricing::{Category, PricedQuote};
 use crate::ui::format::{date, month};
 use crate::ui::state::use_state;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::stacked_bars::{Bar, StackedBars};
-use crate::ui::widgets::text::{Hint, Th};
+use crate::ui::widgets::th::Th;
 
 /// Schedule amounts per calendar month of the contract and category (a month
 /// without any invoice, e.g. during the build, is listed empty).

@@ -13,10 +13,11 @@ use crate::engine::pricing::Location;
 use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
+use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::remove_button::RemoveButton;
-use crate::ui::widgets::text::{Hint, Th};
+use crate::ui::widgets::th::Th;
 
 fn option_label(o: &PackOption, lang: Lang) -> String {
     match &o.pack {

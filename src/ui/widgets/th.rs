@@ -1,4 +1,4 @@
-//! Bilingual static texts: a column header and a hint paragraph.
+//! A column header in the user's language.
 
 use leptos::prelude::*;
 
@@ -9,11 +9,4 @@ use crate::ui::state::use_state;
 pub fn Th(fr: &'static str, en: &'static str, #[prop(optional)] num: bool) -> impl IntoView {
     let lang = use_state().lang;
     view! { <th scope="col" class:num=num>{move || lang.get().pick(fr, en)}</th> }
-}
-
-/// An explanatory paragraph under a card's title.
-#[component]
-pub fn Hint(fr: &'static str, en: &'static str) -> impl IntoView {
-    let lang = use_state().lang;
-    view! { <p class="hint">{move || lang.get().pick(fr, en)}</p> }
 }
