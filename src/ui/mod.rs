@@ -13,10 +13,10 @@ use leptos::prelude::*;
 
 use session::Session;
 use state::AppState;
-use views::header::Header;
-use views::library::LibraryBar;
-use views::proposal::ProposalView;
-use views::quote_screen::QuoteScreen;
+use views::print::proposal_view::ProposalView;
+use views::shell::header::Header;
+use views::shell::library::library_bar::LibraryBar;
+use views::shell::quote_screen::QuoteScreen;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

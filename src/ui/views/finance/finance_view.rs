@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::indices::series_card::IndicesEditor;
 use crate::engine::document::quote::{Quote, ScopeChange};
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_decimal, parse_whole, Money};
@@ -12,7 +13,6 @@ use crate::ui::clauses::clause_paragraphs;
 use crate::ui::format::{date, text};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
-use crate::ui::views::indices_editor::IndicesEditor;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::line_chart::{LineChart, Series};

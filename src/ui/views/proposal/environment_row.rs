@@ -1,4 +1,4 @@
-//! §5, §9.6: the four environments, each with its own support level.
+//! One environment: subscribed or not, its support level and monthly fee.
 
 use leptos::prelude::*;
 
@@ -6,33 +6,9 @@ use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 use crate::engine::pricing::Location;
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
-use crate::ui::widgets::th::Th;
 
 #[component]
-pub fn Environments() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    view! {
-        <section class="card" aria-labelledby="env-title">
-            <h2 id="env-title">{move || lang.get().pick("Environnements et support", "Environments and support")}</h2>
-            <table class="envs">
-                <thead>
-                    <tr>
-                        <Th fr="Environnement" en="Environment" />
-                        <Th fr="Niveau de support" en="Support level" />
-                        <Th fr="Support / mois" en="Support / month" num=true />
-                    </tr>
-                </thead>
-                <tbody>
-                    {EnvironmentKind::ALL.into_iter().map(|kind| view! { <EnvironmentRow kind /> }).collect_view()}
-                </tbody>
-            </table>
-        </section>
-    }
-}
-
-#[component]
-fn EnvironmentRow(kind: EnvironmentKind) -> impl IntoView {
+pub fn EnvironmentRow(kind: EnvironmentKind) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let quote = state.quote;

@@ -2,22 +2,22 @@
 
 use leptos::prelude::*;
 
-use super::build_billing::BuildBillingView;
-use super::comparison::ComparisonView;
-use super::environments::Environments;
-use super::finance::FinanceView;
-use super::guarantees::GuaranteesView;
-use super::lines::Lines;
-use super::pricebook_editor::PriceBookEditor;
-use super::project_form::ProjectForm;
-use super::raci::RaciView;
-use super::schedule::ScheduleView;
-use super::specific::SpecificLines;
-use super::support_tickets::SupportAndTickets;
-use super::tokens::TokensView;
 use super::totals::Totals;
 use crate::ui::session::use_session;
 use crate::ui::state::use_state;
+use crate::ui::views::build::build_billing_view::BuildBillingView;
+use crate::ui::views::compare::comparison_view::ComparisonView;
+use crate::ui::views::finance::finance_view::FinanceView;
+use crate::ui::views::guarantees::guarantees_view::GuaranteesView;
+use crate::ui::views::pricebook::price_book_editor::PriceBookEditor;
+use crate::ui::views::proposal::environments::Environments;
+use crate::ui::views::proposal::lines::Lines;
+use crate::ui::views::proposal::project_form::ProjectForm;
+use crate::ui::views::proposal::specific::SpecificLines;
+use crate::ui::views::raci::raci_view::RaciView;
+use crate::ui::views::schedule::schedule_view::ScheduleView;
+use crate::ui::views::support::support_and_tickets::SupportAndTickets;
+use crate::ui::views::tokens::tokens_view::TokensView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::credit_simulator::CreditSimulator;
+use super::credit_simulator::credit_simulator::CreditSimulator;
 use crate::engine::document::credit_month::Priority;
 use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 use crate::engine::lang::Lang;

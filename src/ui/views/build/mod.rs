@@ -1,0 +1,1 @@
+pub mod build_billing_view;

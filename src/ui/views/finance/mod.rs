@@ -1,0 +1,2 @@
+pub mod finance_view;
+mod indices;

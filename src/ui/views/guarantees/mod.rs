@@ -1,0 +1,2 @@
+mod credit_simulator;
+pub mod guarantees_view;

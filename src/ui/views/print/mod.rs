@@ -1,0 +1,1 @@
+pub mod proposal_view;

@@ -1,0 +1,1 @@
+pub mod support_and_tickets;
