@@ -1,35 +1,14 @@
 //! The invoicing schedule: per-year stacked bars, the years, and the months
 //! by category.
 
-use std::collections::BTreeMap;
-
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::engine::money::Money;
-use crate::engine::pricing::{Category, PricedQuote};
-use crate::ui::format::{date, month};
+use super::months_table::MonthsTable;
+use crate::ui::format::date;
 use crate::ui::state::use_state;
 use crate::ui::widgets::hint::Hint;
 use crate::ui::widgets::stacked_bars::{Bar, StackedBars};
 use crate::ui::widgets::th::Th;
-
-/// Schedule amounts per calendar month of the contract and category (a month
-/// without any invoice, e.g. during the build, is listed empty).
-fn by_month(p: &PricedQuote) -> BTreeMap<NaiveDate, BTreeMap<Category, Money>> {
-    let mut months: BTreeMap<NaiveDate, BTreeMap<Category, Money>> =
-        p.months.iter().map(|m| (*m, BTreeMap::new())).collect();
-    for invoice in &p.schedule {
-        let key = crate::engine::timeline::first_of_month(invoice.date);
-        let slot = months
-            .entry(key)
-            .or_default()
-            .entry(invoice.category)
-            .or_default();
-        *slot = slot.checked_add(invoice.amount).unwrap_or(*slot);
-    }
-    months
-}
 
 #[component]
 pub fn ScheduleView() -> impl IntoView {
@@ -79,47 +58,6 @@ pub fn ScheduleView() -> impl IntoView {
                 })
             })
         };
-    let months_table = move || {
-        state.priced.with(|p| {
-            let l = lang.get();
-            let p = p.as_ref()?;
-            let months = by_month(p);
-            let categories: Vec<Category> = Category::ALL
-                .into_iter()
-                .filter(|c| months.values().any(|m| m.contains_key(c)))
-                .collect();
-            let head = categories.iter().map(|c| view! { <th scope="col" class="num">{c.label(l)}</th> }).collect_view();
-            let rows = months
-                .iter()
-                .map(|(m, cats)| {
-                    let total = Money::checked_sum(cats.values().copied()).unwrap_or_default();
-                    let cells = categories
-                        .iter()
-                        .map(|c| view! { <td class="num">{cats.get(c).map(|a| a.format(l)).unwrap_or_default()}</td> })
-                        .collect_view();
-                    view! {
-                        <tr data-testid="month-row">
-                            <th scope="row">{month(*m, l)}</th>
-                            {cells}
-                            <td class="num strong" data-testid="month-total">{total.format(l)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            Some(view! {
-                <div class="scroll">
-                    <table class="lines schedule" data-testid="schedule-months">
-                        <thead><tr>
-                            <th scope="col">{l.pick("Mois", "Month")}</th>
-                            {head}
-                            <th scope="col" class="num">{l.pick("Total", "Total")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            })
-        })
-    };
     view! {
         <section class="card" aria-labelledby="years-title">
             <h2 id="years-title">{move || lang.get().pick("Par année de contrat", "Per contract year")}</h2>
@@ -138,7 +76,7 @@ pub fn ScheduleView() -> impl IntoView {
         <section class="card" aria-labelledby="months-title">
             <h2 id="months-title">{move || lang.get().pick("Échéancier mensuel (HT)", "Monthly schedule (excl. VAT)")}</h2>
             <Hint fr="Récurrent facturé au début de chaque mois (prorata temporis les mois incomplets, §7) ; build aux échéances (§9.8.1) ; dépassement de tickets à chaque bilan ; complément jusqu'au minimum mensuel (§9.2)." en="Recurring charges billed at the start of each month (pro rata in partial months, §7); build at its instalments (§9.8.1); ticket overage at each review; a complement up to the monthly minimum (§9.2)." />
-            {months_table}
+            <MonthsTable />
         </section>
     }
 }
