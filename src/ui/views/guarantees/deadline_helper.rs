@@ -68,62 +68,62 @@ pub fn DeadlineHelper() -> impl IntoView {
         })
     };
     view! {
-    <div class="helper">
-        <h3>{move || lang.get().pick("Échéance en heures couvertes", "Deadline in covered hours")}</h3>
-        <label class="field">
-            <span>{move || lang.get().pick("Ouverture (heure de Paris)", "Opened (Paris time)")}</span>
-            <input
-                type="datetime-local"
-                data-testid="deadline-start"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    start.set(NaiveDateTime::parse_from_str(v.trim(), "%Y-%m-%dT%H:%M").ok());
-                }
-            />
-        </label>
-        <label class="field">
-            <span>{move || lang.get().pick("Pour", "For")}</span>
-            <select data-testid="deadline-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                {Priority::ALL[..3]
-                    .iter()
-                    .map(|p| view! {
-                        <option value=p.key()>{move || format!("{} {}", lang.get().pick("Incident", "Incident"), p.label())}</option>
-                    })
-                    .collect_view()}
-                {ChangeKind::ALL
-                    .into_iter()
-                    .map(|k| view! { <option value=k.key()>{move || k.label(lang.get())}</option> })
-                    .collect_view()}
-                <option value="quotation">{move || lang.get().pick("Demande de cotation", "Request for quotation")}</option>
-            </select>
-        </label>
-        <label class="field">
-            <span>{move || lang.get().pick("Environnement", "Environment")}</span>
-            <select
-                data-testid="deadline-env"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(e) = EnvironmentKind::ALL.into_iter().find(|e| e.key() == v) {
-                        environment.set(e);
+        <div class="helper">
+            <h3>{move || lang.get().pick("Échéance en heures couvertes", "Deadline in covered hours")}</h3>
+            <label class="field">
+                <span>{move || lang.get().pick("Ouverture (heure de Paris)", "Opened (Paris time)")}</span>
+                <input
+                    type="datetime-local"
+                    data-testid="deadline-start"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        start.set(NaiveDateTime::parse_from_str(v.trim(), "%Y-%m-%dT%H:%M").ok());
                     }
-                }
-            >
-                {EnvironmentKind::ALL
-                    .into_iter()
-                    .map(|e| view! { <option value=e.key()>{move || e.label(lang.get())}</option> })
-                    .collect_view()}
-            </select>
-        </label>
-        <p class="deadline" data-testid="deadline-result" aria-live="polite">
-            {move || match result() {
-                None => lang.get().pick("Choisissez un moment d'ouverture.", "Choose when it was opened.").to_string(),
-                Some(Ok(t)) | Some(Err(t)) => t,
-            }}
-        </p>
-        <Hint
-            fr="Jours ouvrés 9h–18h du lundi au vendredi, jours fériés de France métropolitaine exclus (§8.3, §10). P1 et P2 de production : 24h/24 7j/7."
-            en="Business days 09:00–18:00 Monday to Friday, metropolitan French public holidays excluded (§8.3, §10). Production P1 and P2: 24/7."
-        />
-    </div>
+                />
+            </label>
+            <label class="field">
+                <span>{move || lang.get().pick("Pour", "For")}</span>
+                <select data-testid="deadline-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    {Priority::ALL[..3]
+                        .iter()
+                        .map(|p| view! {
+                            <option value=p.key()>{move || format!("{} {}", lang.get().pick("Incident", "Incident"), p.label())}</option>
+                        })
+                        .collect_view()}
+                    {ChangeKind::ALL
+                        .into_iter()
+                        .map(|k| view! { <option value=k.key()>{move || k.label(lang.get())}</option> })
+                        .collect_view()}
+                    <option value="quotation">{move || lang.get().pick("Demande de cotation", "Request for quotation")}</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || lang.get().pick("Environnement", "Environment")}</span>
+                <select
+                    data-testid="deadline-env"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(e) = EnvironmentKind::ALL.into_iter().find(|e| e.key() == v) {
+                            environment.set(e);
+                        }
+                    }
+                >
+                    {EnvironmentKind::ALL
+                        .into_iter()
+                        .map(|e| view! { <option value=e.key()>{move || e.label(lang.get())}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="deadline" data-testid="deadline-result" aria-live="polite">
+                {move || match result() {
+                    None => lang.get().pick("Choisissez un moment d'ouverture.", "Choose when it was opened.").to_string(),
+                    Some(Ok(t)) | Some(Err(t)) => t,
+                }}
+            </p>
+            <Hint
+                fr="Jours ouvrés 9h–18h du lundi au vendredi, jours fériés de France métropolitaine exclus (§8.3, §10). P1 et P2 de production : 24h/24 7j/7."
+                en="Business days 09:00–18:00 Monday to Friday, metropolitan French public holidays excluded (§8.3, §10). Production P1 and P2: 24/7."
+            />
+        </div>
     }
 }

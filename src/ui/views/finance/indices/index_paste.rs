@@ -36,12 +36,12 @@ pub fn IndexPaste(kind: IndexKind) -> impl IntoView {
         }
     };
     view! {
-    <details>
-        <summary>{move || lang.get().pick("Coller un tableau (CSV : période;valeur;publication;source)", "Paste a table (CSV: period,value,published,source)")}</summary>
-        <textarea rows="4" data-testid=format!("index-{key}-paste") aria-label=move || lang.get().pick("Tableau à coller", "Table to paste")
-            prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
-        <button type="button" data-testid=format!("index-{key}-import") on:click=import>{move || lang.get().pick("Importer", "Import")}</button>
-        <span class="field-error" role="alert" data-testid=format!("index-{key}-paste-error")>{move || paste_error.get()}</span>
-    </details>
+        <details>
+            <summary>{move || lang.get().pick("Coller un tableau (CSV : période;valeur;publication;source)", "Paste a table (CSV: period,value,published,source)")}</summary>
+            <textarea rows="4" data-testid=format!("index-{key}-paste") aria-label=move || lang.get().pick("Tableau à coller", "Table to paste")
+                prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+            <button type="button" data-testid=format!("index-{key}-import") on:click=import>{move || lang.get().pick("Importer", "Import")}</button>
+            <span class="field-error" role="alert" data-testid=format!("index-{key}-paste-error")>{move || paste_error.get()}</span>
+        </details>
     }
 }

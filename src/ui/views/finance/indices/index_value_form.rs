@@ -68,17 +68,17 @@ pub fn IndexValueForm(kind: IndexKind) -> impl IntoView {
         }
     };
     view! {
-    <div class="field">
-        <span class="label">{move || lang.get().pick("Ajouter ou corriger une valeur", "Add or correct a value")}</span>
-        <div class="inline-form">
-            <input type="text" data-testid=format!("index-{key}-new-period") aria-label=move || lang.get().pick("Période", "Period")
-                placeholder=if kind == IndexKind::Icc { "2025-Q3" } else { "2025-10" }
-                prop:value=move || new_period.get() on:input=move |ev| new_period.set(event_target_value(&ev)) />
-            <input type="text" inputmode="decimal" data-testid=format!("index-{key}-new-value") aria-label=move || lang.get().pick("Valeur", "Value")
-                prop:value=move || new_value.get() on:input=move |ev| new_value.set(event_target_value(&ev)) />
-            <button type="button" data-testid=format!("index-{key}-add") on:click=add>{move || lang.get().pick("Enregistrer", "Save")}</button>
+        <div class="field">
+            <span class="label">{move || lang.get().pick("Ajouter ou corriger une valeur", "Add or correct a value")}</span>
+            <div class="inline-form">
+                <input type="text" data-testid=format!("index-{key}-new-period") aria-label=move || lang.get().pick("Période", "Period")
+                    placeholder=if kind == IndexKind::Icc { "2025-Q3" } else { "2025-10" }
+                    prop:value=move || new_period.get() on:input=move |ev| new_period.set(event_target_value(&ev)) />
+                <input type="text" inputmode="decimal" data-testid=format!("index-{key}-new-value") aria-label=move || lang.get().pick("Valeur", "Value")
+                    prop:value=move || new_value.get() on:input=move |ev| new_value.set(event_target_value(&ev)) />
+                <button type="button" data-testid=format!("index-{key}-add") on:click=add>{move || lang.get().pick("Enregistrer", "Save")}</button>
+            </div>
+            <span class="field-error" role="alert" data-testid=format!("index-{key}-add-error")>{move || add_error.get()}</span>
         </div>
-        <span class="field-error" role="alert" data-testid=format!("index-{key}-add-error")>{move || add_error.get()}</span>
-    </div>
     }
 }
