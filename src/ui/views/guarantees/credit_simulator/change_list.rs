@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::change_row::ChangeRow;
-use super::entries::{edit, ids, Entry, Report};
+use super::entries::{edit, ids, Report};
 use crate::engine::document::credit_month::ChangeRecord;
 use crate::engine::document::quote::Quote;
 use crate::engine::document::support::EnvironmentKind;

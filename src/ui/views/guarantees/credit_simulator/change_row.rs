@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::entries::{
-    entry, exemption_text, non_negative, remove, row_error, update, Entry, Report,
-};
+use super::entries::{entry, exemption_text, non_negative, remove, row_error, update, Report};
 use super::environment_select::EnvironmentSelect;
 use crate::engine::document::credit_month::ChangeRecord;
 use crate::engine::money::parse_whole;

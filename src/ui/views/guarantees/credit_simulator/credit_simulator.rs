@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::change_list::ChangeList;
-use super::entries::{Entry, Report};
+use super::entries::Report;
 use super::function_outages::FunctionOutages;
 use super::incident_list::IncidentList;
 use super::month_credits::MonthCredits;

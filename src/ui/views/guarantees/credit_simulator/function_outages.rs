@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::entries::{edit, ids, units, Entry, Report};
+use super::entries::{edit, ids, units, Report};
 use super::function_row::FunctionRow;
 use crate::engine::document::credit_month::FunctionMonth;
 use crate::engine::document::quote::{LineId, Quote};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::entries::{
-    entry, exemption_text, non_negative, remove, row_error, units, update, Entry, Report,
+    entry, exemption_text, non_negative, remove, row_error, units, update, Report,
 };
 use crate::engine::document::credit_month::FunctionMonth;
 use crate::engine::document::quote::LineId;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::entries::{edit, ids, Entry, Report};
+use super::entries::{edit, ids, Report};
 use super::incident_row::IncidentRow;
 use crate::engine::document::credit_month::{Cause, IncidentRecord, Priority};
 use crate::engine::document::quote::Quote;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::entries::{exemption_text, row_error, Entry, Report};
+use super::entries::{exemption_text, row_error, Report};
 use crate::engine::service_levels::SlaLocation;
 use crate::ui::state::use_state;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::entries::{entry, non_negative, remove, units, update, Entry, Report};
+use super::entries::{entry, non_negative, remove, units, update, Report};
 use super::environment_select::EnvironmentSelect;
 use super::incident_outcome::IncidentOutcome;
 use crate::engine::document::credit_month::{Cause, IncidentRecord, Priority};

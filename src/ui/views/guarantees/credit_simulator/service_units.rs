@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::entries::{edit, simulated_month, Entry};
+use super::entries::{edit, simulated_month};
 use crate::engine::money::Money;
 use crate::engine::pricing::Category;
 use crate::ui::format::text;
