@@ -1,4 +1,7 @@
-//! The browser shell: Leptos components over the pure engine.
+//! The browser shell: Leptos components over the pure engine. Below the
+//! screens (`views`) and their `widgets` sit `state` (the document and its
+//! memos), `session` (storage, undo, other tabs), `browser` and the text
+//! helpers (`format`, `i18n`, `clauses`); none of those imports a screen.
 
 mod browser;
 mod clauses;

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::applied_guarantees::AppliedGuarantees;
-use super::credit_simulator::credit_simulator::CreditSimulator;
+use super::credits::credit_simulator::CreditSimulator;
 use super::helpers::Helpers;
 use super::other_catalogue::OtherCatalogue;
 

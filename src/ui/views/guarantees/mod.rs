@@ -5,7 +5,7 @@
 
 mod applied_guarantees;
 mod cells;
-mod credit_simulator;
+mod credits;
 mod deadline_helper;
 mod downtime_helper;
 mod guarantee_row;

@@ -1,4 +1,5 @@
-//! 8. Assumptions: amounts, revision, the quote's warnings and errors.
+//! Section 8 of the proposal, assumptions: amounts, revision, the quote's
+//! warnings and errors.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,5 @@
-//! 2. Prices: one-time and recurring charges, the total, a VAT line if
-//! asked.
+//! Section 2 of the proposal, prices: one-time and recurring charges, the
+//! total, a VAT line if asked.
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;

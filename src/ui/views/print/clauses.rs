@@ -1,4 +1,5 @@
-//! 4. The price revision and minimum guaranteed revenue clauses.
+//! Section 4 of the proposal: the price revision and minimum guaranteed
+//! revenue clauses.
 
 use leptos::prelude::*;
 

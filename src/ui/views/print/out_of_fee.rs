@@ -1,4 +1,4 @@
-//! 7. What the flat fee does not cover (SPEC §11).
+//! Section 7 of the proposal: what the flat fee does not cover (SPEC §11).
 
 use leptos::prelude::*;
 

@@ -1,4 +1,5 @@
-//! 6. Who does what: the RACI matrix of the quote's model.
+//! Section 6 of the proposal, who does what: the RACI matrix of the quote's
+//! model.
 
 use leptos::prelude::*;
 

@@ -1,4 +1,4 @@
-//! 3. The invoicing schedule, year by year.
+//! Section 3 of the proposal: the invoicing schedule, year by year.
 
 use leptos::prelude::*;
 

@@ -1,4 +1,5 @@
-//! 1. Scope: the environments, the services and units, the support.
+//! Section 1 of the proposal, scope: the environments, the services and
+//! units, the support.
 
 use leptos::prelude::*;
 

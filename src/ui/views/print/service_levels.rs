@@ -1,4 +1,5 @@
-//! 5. The service-level commitments per environment, and their conditions.
+//! Section 5 of the proposal: the service-level commitments per
+//! environment, and their conditions.
 
 use leptos::prelude::*;
 
