@@ -32,14 +32,8 @@ pub fn ComparisonView() -> impl IntoView {
             })
         })
     });
-    let scenario_ids = move || {
-        quote.with(|q| {
-            q.scenarios()
-                .into_iter()
-                .map(|s| s.id)
-                .collect::<Vec<_>>()
-        })
-    };
+    let scenario_ids =
+        move || quote.with(|q| q.scenarios().into_iter().map(|s| s.id).collect::<Vec<_>>());
     let add = move |_: leptos::ev::MouseEvent| {
         edit_scenarios(quote, |list| {
             if list.len() < MAX_SCENARIOS {
