@@ -209,9 +209,9 @@ fn the_examples_cover_the_rules_they_claim() {
     let p = find("tickets-premium-governance");
     assert!(p.tickets.periods.iter().all(|t| !t.amount.is_zero()));
     assert!(!p.has_errors());
-    // §6, §12: pack, off-hours and accelerated changes, fixed capacity.
+    // §6, §12, §5.5: several packs, off-hours and accelerated changes, fixed capacity.
     let p = find("tokens-pack-fixed-capacity");
-    assert!(p.tokens.chosen.pack.is_some());
+    assert!(p.tokens.packs.len() >= 2, "several packs (§5.5)");
     assert!(p.tokens.changes.iter().any(|c| c.multiplier == 4));
     assert!(p.tokens.fixed_capacity.is_some());
     // §2: Full DevOps, professional services only.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use cloudquote::engine::document::catalog::{BuildModel, Charge, Family};
-use cloudquote::engine::document::pricebook::{PriceBook, PriceBooks};
+use cloudquote::engine::document::pricebook::{MinimumMode, PriceBook, PriceBooks};
 use cloudquote::engine::document::quote::{
     BuildBilling, BuildMilestone, ManagementModel, PlannedChange, Quote, SpecificLine,
     SupportChange,
@@ -299,17 +299,14 @@ fn tokens_double_off_hours_and_the_cheapest_pack_is_suggested() {
     let p = priced(&qt);
     assert_eq!(p.tokens.forecast_per_month, Decimal::from(24));
     assert_eq!(p.tokens.on_demand_only.monthly_cost, money("1320.00"));
-    assert_eq!(
-        p.tokens.suggestion.pack.as_deref(),
-        Some("PACK-OFFSHORE-20")
-    );
+    assert_eq!(p.tokens.suggestion.packs, ["PACK-OFFSHORE-20"]);
     assert_eq!(p.tokens.suggestion.monthly_cost, money("1120.00"));
     assert_eq!(
         p.tokens.total,
         money("15840.00"),
         "on demand until a pack is chosen"
     );
-    qt.tokens.pack = Some("PACK-OFFSHORE-20".into());
+    qt.tokens.packs = vec!["PACK-OFFSHORE-20".into()];
     let p = priced(&qt);
     assert_eq!(p.tokens.total, money("13440.00"));
     assert_eq!(p.category_total(Category::TokenPack), money("10800.00"));
@@ -351,7 +348,7 @@ fn fixed_capacity_hours_convert_to_two_tokens_an_hour() {
     qt.tokens.fixed_capacity_hours = Some(40);
     let fixed = priced(&qt).tokens.fixed_capacity.expect("fixed capacity");
     assert_eq!(fixed.tokens, 80);
-    assert_eq!(fixed.cheapest.pack.as_deref(), Some("PACK-OFFSHORE-80"));
+    assert_eq!(fixed.cheapest.packs, ["PACK-OFFSHORE-80"]);
     assert_eq!(fixed.cheapest.monthly_cost, money("3120.00"));
 }
 
@@ -456,6 +453,307 @@ fn premium_support_makes_sdm_and_cbm_mandatory() {
         priced(&qt).issues_at(Location::Line(sdm)).next(),
         Some(QuoteIssue::GovernanceUnavailable { .. })
     ));
+}
+
+// ---- Issue 14: the contract as the seed writes it (SPEC §14), pricing ----
+
+#[test]
+fn a_later_order_never_gets_a_better_tier_than_the_contract_at_signature() {
+    // §9.2 (SPEC §14): a 30-month contract signs at the 24-month tier (-3 %).
+    // Ordered the next day, 30 months remain (2027-01-02 to 2029-07-01),
+    // rounded up to 36 (-5 %): capped at 24, OS-MGD 120.00 x 0.97 = 116.40.
+    let mut qt = quote(30, &[("OS-MGD", "20")]);
+    let id = qt.add_line("OS-MGD");
+    qt.line_mut(id).unwrap().ordered_on = Some(d(2027, 1, 2));
+    let p = priced(&qt);
+    assert_eq!(p.lines[0].tier_months, Some(24));
+    assert_eq!(p.lines[1].tier_months, Some(24));
+    assert_eq!(p.lines[1].tier_capped_from, Some(36));
+    assert_eq!(p.lines[1].unit_price, money("116.40"));
+    // From 2027-08-01, 23 months remain, rounded up to 24: not capped.
+    qt.line_mut(id).unwrap().ordered_on = Some(d(2027, 8, 1));
+    let p = priced(&qt);
+    assert_eq!(p.lines[1].tier_months, Some(24));
+    assert_eq!(p.lines[1].tier_capped_from, None);
+    // From 2028-08-01, 11 months remain: the 12-month tier, 120.00.
+    qt.line_mut(id).unwrap().ordered_on = Some(d(2028, 8, 1));
+    let p = priced(&qt);
+    assert_eq!(
+        (p.lines[1].tier_months, p.lines[1].tier_capped_from),
+        (Some(12), None)
+    );
+    assert_eq!(p.lines[1].unit_price, money("120.00"));
+}
+
+#[test]
+fn the_first_support_level_is_committed_six_months_like_any_change() {
+    // §5.3 (SPEC §14): Standard from 2027-01-01 is committed until
+    // 2027-07-01: a downgrade to Initial on 2027-05-01 is refused, on
+    // 2027-07-01 it is allowed (900.00 x 6 + 350.00 x 6 = 7 500.00).
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.support_changes.push(SupportChange {
+        id: 1,
+        date: d(2027, 5, 1),
+        environment: EnvironmentKind::Production,
+        level: SupportLevel::Initial,
+    });
+    let p = priced(&qt);
+    assert_eq!(
+        p.issues_at(Location::SupportChange(1)).collect::<Vec<_>>(),
+        [&QuoteIssue::SupportDowngradeWhileCommitted {
+            committed_until: d(2027, 7, 1)
+        }]
+    );
+    qt.support_changes[0].date = d(2027, 7, 1);
+    let p = priced(&qt);
+    assert_eq!(p.issues_at(Location::SupportChange(1)).count(), 0);
+    let initial = books().all()[0].support_fee(SupportLevel::Initial, SupportChain::OffShore);
+    assert_eq!(initial, Some(money("350.00")));
+    assert_eq!(p.support[0].total, money("7500.00"));
+}
+
+#[test]
+fn committed_support_months_after_the_end_are_billed_with_the_last_month() {
+    // §5.3 (SPEC §14): signed 2027-01-15 for 12 months (end 2028-01-15); the
+    // build ends 2027-09-15, so support starts then, committed until
+    // 2028-03-15. Left after the end: 17/31 of January (493.55), February
+    // (900.00) and 14/31 of March (406.45) of Standard at 900.00 = 1 800.00,
+    // billed on 2028-01-01 with the last month, and flagged.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.start_date = d(2027, 1, 15);
+    qt.line_mut(cloudquote::engine::document::quote::LineId(1))
+        .unwrap()
+        .build = BuildModel::Full;
+    qt.build_billing = Some(BuildBilling::ThirtySeventy {
+        end_of_build: d(2027, 9, 15),
+    });
+    let p = priced(&qt);
+    assert_eq!(p.run_start, d(2027, 9, 15));
+    let beyond = p.support[0].committed_beyond_end.as_ref().expect("flagged");
+    assert_eq!(
+        (beyond.from, beyond.until),
+        (d(2028, 1, 15), d(2028, 3, 15))
+    );
+    assert_eq!(beyond.months, 2);
+    assert_eq!(beyond.amount, money("1800.00"));
+    assert_eq!(beyond.billed_on, d(2028, 1, 1));
+    assert_eq!(
+        p.issues_at(Location::Environment(EnvironmentKind::Production))
+            .collect::<Vec<_>>(),
+        [&QuoteIssue::SupportCommitmentBeyondContract {
+            level: SupportLevel::Standard,
+            committed_until: d(2028, 3, 15),
+            months: 2,
+            amount: money("1800.00"),
+        }]
+    );
+    // September 16/30 (480.00), October to December (2 700.00), January
+    // 14/31 (406.45) plus the 1 800.00 committed after the end.
+    assert_eq!(p.support[0].months.last(), Some(&money("2206.45")));
+    assert_eq!(p.support[0].total, money("5386.45"));
+    assert!(
+        errors(&p).is_empty(),
+        "a warning, not an error: {:?}",
+        p.issues
+    );
+    // A contract that outlasts the commitment bills nothing more.
+    qt.build_billing = Some(BuildBilling::ThirtySeventy {
+        end_of_build: d(2027, 6, 15),
+    });
+    assert_eq!(priced(&qt).support[0].committed_beyond_end, None);
+}
+
+#[test]
+fn several_token_packs_are_each_priced_and_the_rest_is_on_demand() {
+    // §5.5 (SPEC §14): CHG-APP-DEPLOY 6 tokens x2 off hours x 24 a year = 24
+    // a month, plus 26 other: 50 a month. Two 10-token packs (480.00 each)
+    // cover 20; 30 beyond at 55.00 = 1 650.00: 2 610.00 a month.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    qt.tokens.changes.push(PlannedChange {
+        id: 1,
+        change: "CHG-APP-DEPLOY".into(),
+        per_year: 24,
+        off_hours: true,
+        accelerated: false,
+    });
+    qt.tokens.extra_per_month = q("26");
+    qt.tokens.packs = vec!["PACK-OFFSHORE-10".into(), "PACK-OFFSHORE-10".into()];
+    let p = priced(&qt);
+    assert_eq!(p.tokens.forecast_per_month, Decimal::from(50));
+    assert_eq!(
+        p.tokens.chosen.packs,
+        ["PACK-OFFSHORE-10", "PACK-OFFSHORE-10"]
+    );
+    assert_eq!(p.tokens.chosen.tokens_per_month, 20);
+    assert_eq!(p.tokens.chosen.monthly_cost, money("2610.00"));
+    assert_eq!(p.tokens.packs.len(), 2);
+    for pack in &p.tokens.packs {
+        assert_eq!(pack.monthly, money("480.00"));
+        assert_eq!(pack.months, vec![money("480.00"); 12]);
+        assert_eq!(pack.total, money("5760.00"));
+    }
+    assert_eq!(p.category_total(Category::TokenPack), money("11520.00"));
+    assert_eq!(p.category_total(Category::TokenOnDemand), money("19800.00"));
+    assert_eq!(p.tokens.total, money("31320.00"));
+    // The cheapest way is a combination: 40 + 10 tokens, 1 680.00 + 480.00.
+    assert_eq!(
+        p.tokens.suggestion.packs,
+        ["PACK-OFFSHORE-10", "PACK-OFFSHORE-40"]
+    );
+    assert_eq!(p.tokens.suggestion.monthly_cost, money("2160.00"));
+    // An unknown code is flagged and left out; the other pack stays.
+    qt.tokens.packs[1] = "PACK-NONE".into();
+    let p = priced(&qt);
+    assert_eq!(
+        p.issues_at(Location::TokenPack).collect::<Vec<_>>(),
+        [&QuoteIssue::UnknownPack {
+            code: "PACK-NONE".into()
+        }]
+    );
+    assert_eq!(p.tokens.packs.len(), 1);
+    // 480.00 + 40 x 55.00 = 2 680.00.
+    assert_eq!(p.tokens.chosen.monthly_cost, money("2680.00"));
+}
+
+#[test]
+fn a_quote_file_with_one_pack_is_read_as_a_list_of_one() {
+    // §5.5: files written before several packs hold `"pack": "<code>"`.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&quote(12, &[("OS-MGD", "20")]).to_json()).unwrap();
+    json["tokens"]["pack"] = "PACK-OFFSHORE-20".into();
+    let read = Quote::from_json(&json.to_string()).expect("an older file reads");
+    assert_eq!(read.tokens.packs, ["PACK-OFFSHORE-20"]);
+    assert!(read
+        .to_json()
+        .contains("\"packs\": [\n      \"PACK-OFFSHORE-20\"\n    ]"));
+}
+
+/// The built-in book, and a newer one from `from` with Off-Shore tokens at
+/// 60.00 on demand, PACK-OFFSHORE-10 at 500.00 and BKP-WEEKLY-1 at 9.00.
+fn books_with_newer_token_prices(from: NaiveDate) -> PriceBooks {
+    let mut newer = PriceBook::builtin().unwrap();
+    newer.version = "2027.2".into();
+    newer.effective_date = from;
+    for t in newer
+        .tokens
+        .iter_mut()
+        .filter(|t| t.chain == SupportChain::OffShore)
+    {
+        t.on_demand = money("60.00");
+    }
+    for pk in newer
+        .token_packs
+        .iter_mut()
+        .filter(|p| p.code == "PACK-OFFSHORE-10")
+    {
+        pk.monthly = money("500.00");
+    }
+    for i in newer.items.iter_mut().filter(|i| i.code == "BKP-WEEKLY-1") {
+        i.price = money("9.00");
+    }
+    PriceBooks::new(vec![PriceBook::builtin().unwrap(), newer]).unwrap()
+}
+
+#[test]
+fn on_demand_tokens_take_the_book_of_the_month_they_are_used_in() {
+    // §9.2 (SPEC §14): 24 tokens a month, a 10-token pack; 14 beyond.
+    // January to June at 55.00 (770.00), July to December at 60.00 (840.00)
+    // = 9 660.00. The pack keeps the book of its subscription: 480.00.
+    let mut qt = quote(12, &[("OS-MGD", "20"), ("BKP-WEEKLY-1", "10")]);
+    qt.tokens.changes.push(PlannedChange {
+        id: 1,
+        change: "CHG-APP-DEPLOY".into(),
+        per_year: 24,
+        off_hours: true,
+        accelerated: false,
+    });
+    qt.tokens.packs = vec!["PACK-OFFSHORE-10".into()];
+    let later = qt.add_line("BKP-WEEKLY-1");
+    qt.line_mut(later).unwrap().ordered_on = Some(d(2027, 8, 1));
+    let both = books_with_newer_token_prices(d(2027, 7, 1));
+    let p = price(&qt, &both).unwrap();
+    assert_eq!(p.category_total(Category::TokenOnDemand), money("9660.00"));
+    assert_eq!(p.tokens.on_demand.len(), 2);
+    assert_eq!(p.tokens.on_demand[1].from, d(2027, 7, 1));
+    assert_eq!(p.tokens.on_demand[1].book_version, "2027.2");
+    assert_eq!(p.tokens.on_demand[1].monthly, money("840.00"));
+    assert_eq!(p.tokens.packs[0].monthly, money("480.00"));
+    assert_eq!(p.category_total(Category::TokenPack), money("5760.00"));
+    // Backup (§9.2): at the book in force when subscribed, 8.00 at
+    // signature, 9.00 for the line ordered on 2027-08-01.
+    assert_eq!(p.lines[1].unit_price, money("8.00"));
+    assert_eq!(p.lines[2].unit_price, money("9.00"));
+    // A book taking effect on 15 July: July is invoiced on its 1st, under
+    // the old book; August on: 7 x 770.00 + 5 x 840.00 = 9 590.00.
+    let both = books_with_newer_token_prices(d(2027, 7, 15));
+    let p = price(&qt, &both).unwrap();
+    assert_eq!(p.category_total(Category::TokenOnDemand), money("9590.00"));
+    assert_eq!(p.tokens.on_demand[1].from, d(2027, 8, 1));
+}
+
+/// The built-in book with the monthly minimum read as a base fee.
+fn base_fee_books() -> PriceBooks {
+    let mut book = PriceBook::builtin().unwrap();
+    book.monthly_minimum_mode = MinimumMode::BaseFee;
+    PriceBooks::new(vec![book]).unwrap()
+}
+
+#[test]
+fn the_monthly_minimum_is_a_floor_or_a_base_fee_as_the_book_says() {
+    // §9.2 (SPEC §14): OS-MGD 120.00 + Standard support 900.00 = 1 020.00.
+    // Floor (default): topped up by 980.00 a month, 24 000.00 a year.
+    let qt = quote(12, &[("OS-MGD", "1")]);
+    let p = priced(&qt);
+    assert_eq!(p.minimum.mode, MinimumMode::Floor);
+    assert_eq!(p.minimum.months, vec![money("2000.00"); 12]);
+    assert_eq!(p.commitment_total, money("24000.00"));
+    // Base fee: 2 000.00 billed every month and the units added to it:
+    // 12 x (2 000.00 + 1 020.00) = 36 240.00; no complement.
+    let p = price(&qt, &base_fee_books()).unwrap();
+    assert_eq!(p.minimum.mode, MinimumMode::BaseFee);
+    assert_eq!(p.category_total(Category::MinimumFee), money("24000.00"));
+    assert_eq!(p.category_total(Category::MinimumComplement), Money::ZERO);
+    assert!(p.minimum_complement.iter().all(|c| c.is_zero()));
+    assert_eq!(p.commitment_total, money("36240.00"));
+    assert_eq!(p.monthly_recurring, money("3020.00"));
+    // Pro rata in a partial month (§7): from 16 January, 16/31 of 2 000.00
+    // = 1 032.26; January 2028, 15/31 = 967.74; the year still 24 000.00.
+    let mut qt = qt;
+    qt.start_date = d(2027, 1, 16);
+    let p = price(&qt, &base_fee_books()).unwrap();
+    assert_eq!(p.minimum.months.first(), Some(&money("1032.26")));
+    assert_eq!(p.minimum.months.last(), Some(&money("967.74")));
+    assert_eq!(p.category_total(Category::MinimumFee), money("24000.00"));
+}
+
+#[test]
+fn sdm_and_cbm_are_optional_unless_premium_or_every_environment_standard() {
+    // §6.1.1, §6.1.2 (SPEC §14): Initial production: SDM optional.
+    let mut qt = quote(12, &[("OS-MGD", "20")]);
+    let sdm = qt.add_line("SDM");
+    qt.set_environment(EnvironmentKind::Production, Some(SupportLevel::Initial));
+    let p = priced(&qt);
+    assert_eq!(p.issues_at(Location::Line(sdm)).count(), 0);
+    assert_eq!(p.issues_at(Location::Governance).count(), 0);
+    // Standard production and Initial development: still optional.
+    qt.set_environment(EnvironmentKind::Production, Some(SupportLevel::Standard));
+    qt.set_environment(EnvironmentKind::Development, Some(SupportLevel::Initial));
+    assert_eq!(priced(&qt).issues_at(Location::Line(sdm)).count(), 0);
+    // Every environment Standard: not available.
+    qt.set_environment(EnvironmentKind::Development, Some(SupportLevel::Standard));
+    assert_eq!(
+        priced(&qt)
+            .issues_at(Location::Line(sdm))
+            .collect::<Vec<_>>(),
+        [&QuoteIssue::GovernanceUnavailable {
+            role: cloudquote::engine::document::pricebook::GovernanceRole::ServiceDeliveryManager
+        }]
+    );
+    // Without SDM, an Initial-only project has no governance issue either.
+    qt.remove_line(sdm);
+    qt.set_environment(EnvironmentKind::Production, Some(SupportLevel::Initial));
+    qt.set_environment(EnvironmentKind::Development, None);
+    assert_eq!(priced(&qt).issues_at(Location::Governance).count(), 0);
 }
 
 #[test]

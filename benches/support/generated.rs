@@ -107,7 +107,7 @@ pub fn generated(lines: u32, months: u32) -> Quote {
             change(4, "CHG-DB-PATCH", 2, true, true),
         ],
         extra_per_month: Quantity::parse("4").expect("a quantity"),
-        pack: Some("PACK-OFFSHORE-20".into()),
+        packs: vec!["PACK-OFFSHORE-20".into()],
         fixed_capacity_hours: Some(40),
     };
     quote.specific = vec![

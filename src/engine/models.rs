@@ -105,7 +105,7 @@ pub fn set_aside_under(quote: &Quote, book: &PriceBook, model: ManagementModel) 
         }
         let tokens = &quote.tokens;
         if !tokens.changes.is_empty()
-            || tokens.pack.is_some()
+            || !tokens.packs.is_empty()
             || !tokens.extra_per_month.as_decimal().is_zero()
         {
             out.push(SetAside::Tokens);

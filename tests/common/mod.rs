@@ -29,7 +29,7 @@ fn codes() -> Vec<String> {
 
 prop_compose! {
     /// A priceable quote of the built-in book: up to 20 lines, any build,
-    /// environments, chain, build invoicing, changes and pack.
+    /// environments, chain, build invoicing, changes and up to 2 packs.
     pub fn arb_quote()(
         picks in prop::collection::vec((0..codes().len(), 0u32..5_000, 0usize..4), 0..20),
         months in 12u32..=72,
@@ -39,7 +39,7 @@ prop_compose! {
         build_mode in 0usize..3,
         forecast in 0u32..40,
         changes in prop::collection::vec((0usize..8, 0u32..30, any::<bool>(), any::<bool>()), 0..4),
-        pack in prop::option::of(0usize..4),
+        packs in prop::collection::vec(0usize..4, 0..3),
     ) -> Quote {
         let all = codes();
         let book = PriceBook::builtin().unwrap();
@@ -74,8 +74,8 @@ prop_compose! {
                 per_year, off_hours, accelerated,
             });
         }
-        let packs: Vec<_> = book.token_packs.iter().filter(|p| p.chain == quote.support_chain).collect();
-        quote.tokens.pack = pack.map(|i| packs[i].code.clone());
+        let offered: Vec<_> = book.token_packs.iter().filter(|p| p.chain == quote.support_chain).collect();
+        quote.tokens.packs = packs.into_iter().map(|i| offered[i].code.clone()).collect();
         quote
     }
 }

@@ -99,6 +99,28 @@ impl Family {
     }
 }
 
+/// §5.10.2 (Table 3): the standard backup retention policies, from the
+/// shortest retention to the longest (the order SPEC §14 compares prices in:
+/// a longer retention never costs less than a shorter one for the same unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum BackupRetention {
+    #[serde(rename = "WEEKLY-1")]
+    Weekly1,
+    #[serde(rename = "WEEKLY-2")]
+    Weekly2,
+    #[serde(rename = "MONTHLY-1")]
+    Monthly1,
+    #[serde(rename = "MONTHLY-3")]
+    Monthly3,
+    #[serde(rename = "MONTHLY-6")]
+    Monthly6,
+    #[serde(rename = "MONTHLY-12")]
+    Monthly12,
+    #[serde(rename = "MONTHLY-36")]
+    Monthly36,
+}
+
 /// What one unit of an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

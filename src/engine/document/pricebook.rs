@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use rust_decimal::Decimal;
 
-use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
+use crate::engine::document::catalog::{BackupRetention, BuildModel, Charge, Family, Unit};
 use crate::engine::document::support::{SupportChain, SupportLevel, TicketClass};
 use crate::engine::money::Money;
 
@@ -57,6 +57,11 @@ pub struct PriceItem {
     /// electricity) revision applies too.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub physical_hosting: bool,
+    /// §5.10.2: the retention policy of a backup item; with it the book is
+    /// checked (SPEC §14: a longer retention never costs less than a shorter
+    /// one for the same unit, see `PriceBook::warnings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<BackupRetention>,
 }
 
 impl PriceItem {
@@ -166,6 +171,22 @@ impl CatalogChange {
     }
 }
 
+/// §9.2 (SPEC §14): how the book reads the monthly minimum. The seed says
+/// both "minimum de facturation mensuel" (a floor) and "auxquels s'ajoute le
+/// prix des Unités de Service" (a fee the units are added to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MinimumMode {
+    /// A floor: a month whose subscriptions fall below the minimum is topped
+    /// up to it by a "minimum billing complement".
+    #[default]
+    Floor,
+    /// A base fee: the minimum is billed every run month (pro rata in a
+    /// partial month) and the units are added to it; no complement.
+    BaseFee,
+}
+
 /// §9.5: the monthly support fee for a level on a chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -196,6 +217,9 @@ pub struct PriceBook {
     pub access_fee: Money,
     /// §9.2: the monthly billing minimum.
     pub monthly_minimum: Money,
+    /// §9.2 (SPEC §14): whether the minimum is a floor (default) or a base fee.
+    #[serde(default)]
+    pub monthly_minimum_mode: MinimumMode,
     /// §7: commitment tiers, in increasing months.
     pub commitment_tiers: Vec<CommitmentTier>,
     /// §9.6: ticket prices per class.
@@ -205,6 +229,15 @@ pub struct PriceBook {
     pub token_packs: Vec<TokenPack>,
     /// §5.5: the change catalogue, in tokens.
     pub changes: Vec<CatalogChange>,
+}
+
+/// §9.2: the tier of a later order, and the tier it was capped from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LaterTier {
+    pub tier: Option<CommitmentTier>,
+    /// The rounded-up tier (in months) when it was better than the
+    /// contract's own and the contract's was taken instead.
+    pub capped_from: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -409,6 +442,29 @@ impl PriceBook {
             .find(|t| t.months >= remaining_months)
             .or(self.commitment_tiers.last())
             .copied()
+    }
+
+    /// §9.2 (SPEC §14): the tier of a service ordered later: the remaining
+    /// commitment rounded up to the next duration of the book, but never a
+    /// better tier than the contract's own tier at signature (a 30-month
+    /// contract signs at 24 months; a line ordered the next day has 30 months
+    /// left, rounded up to 36, and is capped at 24). Both tiers are read in
+    /// this book, the one the later line is priced with.
+    pub fn tier_for_later_order(&self, remaining_months: u32, commitment_months: u32) -> LaterTier {
+        let rounded = self.tier_for_remaining(remaining_months);
+        let contract = self.tier_at_signature(commitment_months);
+        let months = |t: Option<CommitmentTier>| t.map(|t| t.months);
+        if months(rounded) > months(contract) {
+            LaterTier {
+                tier: contract,
+                capped_from: rounded.map(|t| t.months),
+            }
+        } else {
+            LaterTier {
+                tier: rounded,
+                capped_from: None,
+            }
+        }
     }
 
     pub fn item(&self, code: &str) -> Option<&PriceItem> {

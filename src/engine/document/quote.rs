@@ -15,6 +15,7 @@ use super::scenario::{default_scenarios, Scenario};
 // parts of the document that name them do not import the quote.
 pub use super::line::{LineId, QuoteLine};
 pub use super::management_model::ManagementModel;
+pub use super::token_plan::{PlannedChange, TokenPlan};
 use crate::engine::document::catalog::{BuildModel, Charge};
 use crate::engine::document::support::{
     Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel,
@@ -86,41 +87,6 @@ impl Default for TicketPlan {
             review: ReviewPeriod::Quarter,
         }
     }
-}
-
-/// §6: a catalogued change planned so many times a year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct PlannedChange {
-    pub id: u32,
-    /// The change catalogue code.
-    pub change: String,
-    pub per_year: u32,
-    /// Outside business hours: x2.
-    #[serde(default)]
-    pub off_hours: bool,
-    /// Accelerated: x2, at most 6 a year.
-    #[serde(default)]
-    pub accelerated: bool,
-}
-
-/// §6, §12: the forecast use of tokens and how they are bought.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct TokenPlan {
-    #[serde(default)]
-    pub changes: Vec<PlannedChange>,
-    /// Other token work a month (remediation over 15 minutes, investigations).
-    #[serde(default)]
-    pub extra_per_month: Quantity,
-    /// The monthly pack subscribed, by code; none means on demand only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<String>,
-    /// §12: a fixed monthly capacity in hours, to compare with the packs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_capacity_hours: Option<u32>,
 }
 
 /// §6, §11: an off-catalogue item quoted specifically.

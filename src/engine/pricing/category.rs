@@ -29,6 +29,9 @@ pub enum Category {
     TicketOverage,
     /// §9.2: brings a month's recurring charges up to the billing minimum.
     MinimumComplement,
+    /// §9.2 (SPEC §14, base-fee reading): the monthly minimum billed as a
+    /// fee every run month, the units added to it.
+    MinimumFee,
     /// §6, §11: off-catalogue work quoted specifically, billed once.
     SpecificOneTime,
     /// §6, §11: off-catalogue service quoted specifically, billed monthly.
@@ -36,7 +39,7 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 12] = [
+    pub const ALL: [Category; 13] = [
         Category::AccessFee,
         Category::Build,
         Category::OneTime,
@@ -47,6 +50,7 @@ impl Category {
         Category::TokenOnDemand,
         Category::TicketOverage,
         Category::MinimumComplement,
+        Category::MinimumFee,
         Category::SpecificOneTime,
         Category::SpecificMonthly,
     ];
@@ -84,6 +88,7 @@ impl Category {
             Category::TokenOnDemand => "token_on_demand",
             Category::TicketOverage => "ticket_overage",
             Category::MinimumComplement => "minimum_complement",
+            Category::MinimumFee => "minimum_fee",
             Category::SpecificOneTime => "specific_one_time",
             Category::SpecificMonthly => "specific_monthly",
         }
@@ -104,6 +109,9 @@ impl Category {
                 "Complément minimum de facturation",
                 "Minimum billing complement",
             ),
+            Category::MinimumFee => {
+                lang.pick("Minimum de facturation mensuel", "Monthly billing minimum")
+            }
             Category::SpecificOneTime => {
                 lang.pick("Devis spécifiques ponctuels", "Specific one-time quotes")
             }

@@ -10,7 +10,8 @@ use thiserror::Error;
 use crate::engine::document::catalog::{BuildModel, Family};
 use crate::engine::document::pricebook::GovernanceRole;
 use crate::engine::document::quote::LineId;
-use crate::engine::document::support::EnvironmentKind;
+use crate::engine::document::support::{EnvironmentKind, SupportLevel};
+use crate::engine::money::Money;
 
 /// Where in the quote a problem lies, so the UI can show it beside the field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,7 +87,8 @@ pub enum QuoteIssue {
     AdNeedsTwoVms,
     #[error("{role:?} is mandatory with a Premium environment (§6.1.1, §6.1.2)")]
     GovernanceRequired { role: GovernanceRole },
-    #[error("{role:?} is only available with a Premium environment (§6.1.1, §6.1.2)")]
+    /// §6.1.1–6.1.2: not available when every environment is Standard.
+    #[error("{role:?} is not available when every environment is Standard (§6.1.1, §6.1.2)")]
     GovernanceUnavailable { role: GovernanceRole },
     #[error("no {model:?} price for this item (§4.1)")]
     BuildNotOffered { model: BuildModel },
@@ -110,8 +112,15 @@ pub enum QuoteIssue {
     SupportChangeUnknownEnvironment,
     #[error("support can only be upgraded while committed, until {committed_until} (§5.3)")]
     SupportDowngradeWhileCommitted { committed_until: NaiveDate },
-    #[error("this upgrade commits support until {committed_until}, after the end of the contract (§5.3)")]
-    SupportCommitmentBeyondContract { committed_until: NaiveDate },
+    /// §5.3 (SPEC §14): the level's 6-month commitment runs past the end of
+    /// the contract; the committed months left are billed with the last month.
+    #[error("{level:?} support is committed until {committed_until}, after the end of the contract: {months} committed month(s) left, {amount}, billed with the last month (§5.3)")]
+    SupportCommitmentBeyondContract {
+        level: SupportLevel,
+        committed_until: NaiveDate,
+        months: u32,
+        amount: Money,
+    },
     #[error("“{code}” is not in the change catalogue")]
     UnknownChange { code: String },
     #[error("{planned} accelerated changes a year: at most {max} (§6)")]

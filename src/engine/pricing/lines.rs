@@ -33,6 +33,11 @@ pub struct PricedLine {
     pub list_price: Money,
     /// §7: the commitment tier applied, and its discount.
     pub tier_months: Option<u32>,
+    /// §9.2 (SPEC §14): a later order whose remaining commitment rounds up
+    /// to a better tier than the contract's own: that tier (in months), and
+    /// the line takes the contract's tier instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_capped_from: Option<u32>,
     pub discount_percent: Decimal,
     /// list price x (1 - discount), exact.
     pub unit_price: Money,
@@ -56,6 +61,7 @@ pub(super) struct LineDraft<'b> {
     pub item: PriceItem,
     pub book_version: String,
     pub tier_months: Option<u32>,
+    pub tier_capped_from: Option<u32>,
     pub discount: Decimal,
     pub unit_price: Money,
     pub amount: Money,
@@ -105,13 +111,16 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             continue;
         }
         // §7, §9.2: the tier of the commitment at signature; later orders take
-        // the tier of the remaining commitment rounded up.
-        let tier = if !item.tiered {
-            None
+        // the tier of the remaining commitment rounded up, never better than
+        // the contract's own (SPEC §14).
+        let (tier, tier_capped_from) = if !item.tiered {
+            (None, None)
         } else if ordered <= l.start {
-            line_book.tier_at_signature(quote.commitment_months)
+            (line_book.tier_at_signature(quote.commitment_months), None)
         } else {
-            line_book.tier_for_remaining(months_rounded_up(ordered, l.end))
+            let remaining = months_rounded_up(ordered, l.end);
+            let later = line_book.tier_for_later_order(remaining, quote.commitment_months);
+            (later.tier, later.capped_from)
         };
         let discount = tier.map(|t| t.discount_percent).unwrap_or_default();
         let factor = (Decimal::ONE_HUNDRED - discount) / Decimal::ONE_HUNDRED;
@@ -124,6 +133,7 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             item: item.clone(),
             book_version: line_book.version.clone(),
             tier_months: tier.map(|t| t.months),
+            tier_capped_from,
             discount,
             unit_price,
             amount,
@@ -210,6 +220,7 @@ pub(super) fn bill(
             book_version: d.book_version,
             list_price: d.item.price,
             tier_months: d.tier_months,
+            tier_capped_from: d.tier_capped_from,
             discount_percent: d.discount.normalize(),
             unit_price: d.unit_price,
             quantity: d.line.quantity,

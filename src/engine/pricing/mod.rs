@@ -13,7 +13,7 @@ mod ledger;
 
 pub mod build;
 pub mod category;
-mod fees;
+pub mod fees;
 pub mod issues;
 pub mod lines;
 pub mod out_of_flat_fee;
@@ -22,18 +22,20 @@ pub mod rules;
 mod specific;
 pub mod support;
 pub mod tickets;
+pub mod token_packs;
 pub mod tokens;
 mod totals;
 
 pub use build::{Instalment, PricedBuild};
 pub use category::Category;
+pub use fees::PricedMinimum;
 pub use issues::{Issue, Location, PricingError, QuoteIssue, Severity};
 pub use ledger::Invoice;
 pub use lines::PricedLine;
 pub use priced::{PricedQuote, YearTotal};
-pub use support::{PricedSupport, SupportSegment};
+pub use support::{CommittedBeyondEnd, PricedSupport, SupportSegment};
 pub use tickets::{PricedTickets, TicketPeriod};
-pub use tokens::{FixedCapacity, PricedChange, PricedTokens};
+pub use tokens::{FixedCapacity, OnDemandPeriod, PricedChange, PricedPack, PricedTokens};
 
 use crate::engine::document::pricebook::PriceBooks;
 use crate::engine::document::quote::Quote;
@@ -55,7 +57,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     // §5.3: support levels over time, before the rules that depend on Premium.
     let support = support::timeline(&mut l, run_start)?;
     // §3, §6.1: dependencies and governance.
-    rules::flag_breaches(&mut l, &drafts, support.any_premium());
+    rules::flag_breaches(&mut l, &drafts, support.mix());
     // §7: the lines month by month, pro rata in partial months.
     let lines = lines::bill(&mut l, drafts, &starts.per_line)?;
     // §9.5: support fees at the book in force at subscription.
@@ -67,8 +69,8 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     let tokens = tokens::price(&mut l, run_start)?;
     // §11: specific lines.
     specific::bill(&mut l, run_start)?;
-    // §9.2: the monthly billing minimum.
-    let minimum_complement = fees::minimum_complement(&mut l, run_start)?;
+    // §9.2: the monthly billing minimum, a floor or a base fee (SPEC §14).
+    let (minimum, minimum_complement) = fees::minimum(&mut l, run_start)?;
     // The schedule and the totals.
     totals::close(
         l,
@@ -80,6 +82,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             support,
             tickets,
             tokens,
+            minimum,
             minimum_complement,
         },
     )

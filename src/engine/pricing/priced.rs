@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::build::PricedBuild;
 use super::category::Category;
+use super::fees::PricedMinimum;
 use super::issues::{Issue, Location, QuoteIssue, Severity};
 use super::ledger::Invoice;
 use super::lines::PricedLine;
@@ -47,7 +48,11 @@ pub struct PricedQuote {
     pub tokens: PricedTokens,
     pub build: PricedBuild,
     pub access_fee: Money,
-    /// §9.2: the complement billed in each month, zero when above the minimum.
+    /// §9.2 (SPEC §14): the monthly minimum, its reading (floor or base fee)
+    /// and its amount in each month.
+    pub minimum: PricedMinimum,
+    /// §9.2: the complement billed in each month, zero when above the minimum
+    /// (always zero when the minimum is a base fee).
     pub minimum_complement: Vec<Money>,
     pub schedule: Vec<Invoice>,
     pub years: Vec<YearTotal>,

@@ -1,6 +1,8 @@
 //! Catalogue rules checked on a quote: dependencies between managed services
 //! (§3 of SPEC; §6.3, §6.4, §6.11, §6.12, §7.1.2, §5.11.4 of the service
-//! description) and governance bound to Premium support (§5; §6.1.1, §6.1.2).
+//! description) and governance bound to the support levels (§5; §6.1.1,
+//! §6.1.2; SPEC §14: mandatory with a Premium environment, not available
+//! when every environment is Standard, optional otherwise).
 
 use std::collections::BTreeMap;
 
@@ -22,6 +24,18 @@ pub struct RuleLine {
     pub role: Option<GovernanceRole>,
 }
 
+/// §6.1.1–6.1.2: what the governance rules need to know of the
+/// environments' support levels over the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SupportMix {
+    /// Some environment is Premium at some point: SDM and CBM are mandatory.
+    pub any_premium: bool,
+    /// There is an environment and every one is Standard throughout ("les
+    /// Projets incluant uniquement des Tenants Managés de niveau de support
+    /// Standard"): SDM and CBM are not available.
+    pub only_standard: bool,
+}
+
 /// A rule broken by one line, or by the quote as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleBreach {
@@ -31,7 +45,7 @@ pub enum RuleBreach {
     AdNeedsTwoVms { line: LineId },
     /// §6.1.1–6.1.2: mandatory with a Premium environment.
     GovernanceRequired { role: GovernanceRole },
-    /// §6.1.1–6.1.2: not available without a Premium environment.
+    /// §6.1.1–6.1.2: not available when every environment is Standard.
     GovernanceUnavailable { line: LineId, role: GovernanceRole },
 }
 
@@ -76,9 +90,9 @@ pub fn may_use(family: Family) -> &'static [Family] {
     }
 }
 
-/// Checks the dependencies and governance rules. `any_premium` tells
-/// whether some environment is on Premium support at some point.
-pub fn check(lines: &[RuleLine], any_premium: bool) -> Vec<RuleBreach> {
+/// Checks the dependencies and governance rules; `support` tells what the
+/// environments' levels are (§6.1.1, §6.1.2).
+pub fn check(lines: &[RuleLine], support: SupportMix) -> Vec<RuleBreach> {
     let mut present: BTreeMap<Family, Decimal> = BTreeMap::new();
     for line in lines {
         if line.quantity > Decimal::ZERO {
@@ -105,7 +119,10 @@ pub fn check(lines: &[RuleLine], any_premium: bool) -> Vec<RuleBreach> {
             breaches.push(RuleBreach::AdNeedsTwoVms { line: line.id });
         }
         if let Some(role) = line.role {
-            if !any_premium {
+            // §6.1.1–6.1.2: "n'est pas disponible pour les Projets incluant
+            // uniquement des Tenants Managés de niveau de support Standard";
+            // with Initial environments the role is optional (SPEC §14).
+            if support.only_standard {
                 breaches.push(RuleBreach::GovernanceUnavailable {
                     line: line.id,
                     role,
@@ -113,7 +130,9 @@ pub fn check(lines: &[RuleLine], any_premium: bool) -> Vec<RuleBreach> {
             }
         }
     }
-    if any_premium {
+    // §6.1.1–6.1.2: "doit obligatoirement être souscrite pour chaque Projet
+    // qui inclut au moins un Tenant Managé de niveau de support Premium".
+    if support.any_premium {
         for role in [
             GovernanceRole::ServiceDeliveryManager,
             GovernanceRole::ContractBusinessManager,
@@ -130,7 +149,7 @@ pub fn check(lines: &[RuleLine], any_premium: bool) -> Vec<RuleBreach> {
 }
 
 /// §3, §6.1: checks the drafted lines and flags each breach where it lies.
-pub(super) fn flag_breaches(l: &mut Ledger, drafts: &[LineDraft], any_premium: bool) {
+pub(super) fn flag_breaches(l: &mut Ledger, drafts: &[LineDraft], support: SupportMix) {
     let rule_lines: Vec<RuleLine> = drafts
         .iter()
         .map(|d| RuleLine {
@@ -141,7 +160,7 @@ pub(super) fn flag_breaches(l: &mut Ledger, drafts: &[LineDraft], any_premium: b
             role: d.item.role,
         })
         .collect();
-    for breach in check(&rule_lines, any_premium) {
+    for breach in check(&rule_lines, support) {
         match breach {
             RuleBreach::MissingDependency { line, requires } => l.flag(
                 Location::Line(line),
@@ -166,6 +185,20 @@ pub(super) fn flag_breaches(l: &mut Ledger, drafts: &[LineDraft], any_premium: b
 mod tests {
     use super::*;
 
+    /// No governance constraint (an Initial environment, say).
+    const NONE: SupportMix = SupportMix {
+        any_premium: false,
+        only_standard: false,
+    };
+    const PREMIUM: SupportMix = SupportMix {
+        any_premium: true,
+        only_standard: false,
+    };
+    const ONLY_STANDARD: SupportMix = SupportMix {
+        any_premium: false,
+        only_standard: true,
+    };
+
     fn line(id: u32, family: Family, qty: i64) -> RuleLine {
         RuleLine {
             id: LineId(id),
@@ -179,7 +212,7 @@ mod tests {
     #[test]
     fn a_database_without_managed_os_names_the_missing_os() {
         // §6.3, §7.1.2
-        let breaches = check(&[line(1, Family::Database, 2)], false);
+        let breaches = check(&[line(1, Family::Database, 2)], NONE);
         assert_eq!(
             breaches,
             [RuleBreach::MissingDependency {
@@ -189,7 +222,7 @@ mod tests {
         );
         assert!(check(
             &[line(1, Family::Database, 2), line(2, Family::Os, 1)],
-            false
+            NONE
         )
         .is_empty());
     }
@@ -199,7 +232,7 @@ mod tests {
         // §7.1.2, §6.11
         let breaches = check(
             &[line(1, Family::Container, 1), line(2, Family::Rds, 10)],
-            false,
+            NONE,
         );
         assert_eq!(
             breaches,
@@ -223,7 +256,7 @@ mod tests {
         app.uses = vec![Family::Database, Family::Kubernetes];
         let breaches = check(
             &[app, line(2, Family::Os, 1), line(3, Family::Kubernetes, 1)],
-            false,
+            NONE,
         );
         assert_eq!(
             breaches,
@@ -237,9 +270,9 @@ mod tests {
     #[test]
     fn managed_ad_needs_two_vms() {
         // §6.12
-        let breaches = check(&[line(1, Family::Ad, 1), line(2, Family::Os, 2)], false);
+        let breaches = check(&[line(1, Family::Ad, 1), line(2, Family::Os, 2)], NONE);
         assert_eq!(breaches, [RuleBreach::AdNeedsTwoVms { line: LineId(1) }]);
-        assert!(check(&[line(1, Family::Ad, 2), line(2, Family::Os, 2)], false).is_empty());
+        assert!(check(&[line(1, Family::Ad, 2), line(2, Family::Os, 2)], NONE).is_empty());
     }
 
     #[test]
@@ -248,29 +281,39 @@ mod tests {
         let mut sdm = line(1, Family::Governance, 1);
         sdm.role = Some(GovernanceRole::ServiceDeliveryManager);
         assert_eq!(
-            check(&[sdm], true),
+            check(&[sdm], PREMIUM),
             [RuleBreach::GovernanceRequired {
                 role: GovernanceRole::ContractBusinessManager
-            }]
-        );
-        let mut sdm = line(1, Family::Governance, 1);
-        sdm.role = Some(GovernanceRole::ServiceDeliveryManager);
-        assert_eq!(
-            check(&[sdm], false),
-            [RuleBreach::GovernanceUnavailable {
-                line: LineId(1),
-                role: GovernanceRole::ServiceDeliveryManager
             }]
         );
     }
 
     #[test]
+    fn governance_is_unavailable_only_when_every_environment_is_standard() {
+        // §6.1.1, §6.1.2 (SPEC §14): "n'est pas disponible pour les Projets
+        // incluant uniquement des Tenants Managés de niveau de support
+        // Standard"; optional otherwise (an Initial environment, say).
+        let mut sdm = line(1, Family::Governance, 1);
+        sdm.role = Some(GovernanceRole::ServiceDeliveryManager);
+        assert_eq!(
+            check(std::slice::from_ref(&sdm), ONLY_STANDARD),
+            [RuleBreach::GovernanceUnavailable {
+                line: LineId(1),
+                role: GovernanceRole::ServiceDeliveryManager
+            }]
+        );
+        assert_eq!(check(std::slice::from_ref(&sdm), NONE), []);
+        // And not mandatory there either: no breach without the roles.
+        assert_eq!(check(&[line(2, Family::Os, 1)], NONE), []);
+    }
+
+    #[test]
     fn a_line_at_quantity_zero_neither_needs_nor_provides() {
-        assert!(check(&[line(1, Family::Database, 0)], false).is_empty());
+        assert!(check(&[line(1, Family::Database, 0)], NONE).is_empty());
         assert_eq!(
             check(
                 &[line(1, Family::Database, 1), line(2, Family::Os, 0)],
-                false
+                NONE
             )
             .len(),
             1

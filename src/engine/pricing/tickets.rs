@@ -42,7 +42,7 @@ pub(super) fn flag_under_full_devops(p: &mut Ledger) {
     }
     let plan = &p.quote.tokens;
     if !plan.changes.is_empty()
-        || plan.pack.is_some()
+        || !plan.packs.is_empty()
         || !plan.extra_per_month.as_decimal().is_zero()
     {
         p.flag(

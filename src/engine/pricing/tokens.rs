@@ -1,5 +1,8 @@
 //! Tokens and changes (§6 of SPEC; §5.5, §8.5.4, §10 of the service
-//! description) and fixed-capacity hours (§12, seed 004).
+//! description) and fixed-capacity hours (§12, seed 004): the packs, each
+//! committed from the run start to the end of the contract at the book in
+//! force at subscription, and the tokens beyond them at the book of the
+//! month they are used in (§9.2, SPEC §14).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -8,9 +11,11 @@ use serde::Serialize;
 use super::category::Category;
 use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, Ledger};
-use crate::engine::document::pricebook::{Text, TokenPack};
+pub use super::token_packs::{beyond, cheapest, monthly_cost, option, PackOption};
+use crate::engine::document::pricebook::{PriceBook, Text, TokenPack};
 use crate::engine::document::support::SupportChain;
-use crate::engine::money::{Money, Overflow};
+use crate::engine::money::Money;
+use crate::engine::timeline::next_month;
 
 /// §6: at most 6 accelerated changes a year.
 pub const MAX_ACCELERATED_PER_YEAR: u32 = 6;
@@ -28,61 +33,6 @@ pub fn multiplier(off_hours: bool, accelerated: bool) -> u32 {
         factor *= 2;
     }
     factor
-}
-
-/// A way of buying the monthly forecast of tokens, and what it costs a month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PackOption {
-    /// The pack code; `None` is on demand only.
-    pub pack: Option<String>,
-    pub tokens_per_month: u32,
-    /// Pack price plus the tokens beyond the pack at the on-demand price.
-    pub monthly_cost: Money,
-}
-
-/// §6: a month's cost of `forecast` tokens with `pack` (or on demand):
-/// the pack price, plus consumption beyond the pack at the on-demand price,
-/// rounded to the cent. Unused pack tokens are lost.
-pub fn monthly_cost(
-    forecast: Decimal,
-    pack: Option<&TokenPack>,
-    on_demand: Money,
-) -> Result<Money, Overflow> {
-    let (fee, included) = match pack {
-        Some(p) => (p.monthly, Decimal::from(p.tokens_per_month)),
-        None => (Money::ZERO, Decimal::ZERO),
-    };
-    let beyond = (forecast - included).max(Decimal::ZERO);
-    fee.checked_add(on_demand.checked_mul(beyond)?.round_cents())
-}
-
-/// §6: the cheapest way to buy the forecast among on demand and the packs
-/// given (those of the quote's chain). Ties go to the smaller commitment.
-pub fn cheapest(
-    forecast: Decimal,
-    packs: &[&TokenPack],
-    on_demand: Money,
-) -> Result<PackOption, Overflow> {
-    let mut best = PackOption {
-        pack: None,
-        tokens_per_month: 0,
-        monthly_cost: monthly_cost(forecast, None, on_demand)?,
-    };
-    for pack in packs {
-        let cost = monthly_cost(forecast, Some(pack), on_demand)?;
-        let better = cost < best.monthly_cost
-            || (cost == best.monthly_cost
-                && best.pack.is_some()
-                && pack.tokens_per_month < best.tokens_per_month);
-        if better {
-            best = PackOption {
-                pack: Some(pack.code.clone()),
-                tokens_per_month: pack.tokens_per_month,
-                monthly_cost: cost,
-            };
-        }
-    }
-    Ok(best)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -108,18 +58,53 @@ pub struct FixedCapacity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PricedTokens {
     pub chain: SupportChain,
+    /// The on-demand price of a token in the book in force at the run start.
     pub on_demand_price: Money,
     pub changes: Vec<PricedChange>,
     pub accelerated_per_year: u32,
     /// Forecast tokens a month (changes / 12 + other work).
     pub forecast_per_month: Decimal,
-    /// The chosen way of buying them and its monthly cost.
+    /// The chosen way of buying them (the quote's packs) and its monthly
+    /// cost at the run start: all the packs plus the tokens beyond them.
     pub chosen: PackOption,
+    /// §5.5 (SPEC §14): each pack subscribed, in the quote's order.
+    pub packs: Vec<PricedPack>,
+    /// §9.2 (SPEC §14): the tokens beyond the packs, by period of the book
+    /// in force (empty when the packs cover the forecast).
+    pub on_demand: Vec<OnDemandPeriod>,
     pub on_demand_only: PackOption,
     /// §6: the cheapest option for the forecast.
     pub suggestion: PackOption,
     pub fixed_capacity: Option<FixedCapacity>,
     pub total: Money,
+}
+
+/// §5.5 (SPEC §14): one monthly pack, committed from the run start to the
+/// end of the contract, at the book in force when it is subscribed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PricedPack {
+    pub code: String,
+    pub tokens_per_month: u32,
+    /// Its price for a whole month.
+    pub monthly: Money,
+    pub book_version: String,
+    /// What it bills in each month of the contract (pro rata in a partial month).
+    pub months: Vec<Money>,
+    pub total: Money,
+}
+
+/// §9.2 (SPEC §14): tokens beyond the packs, in consecutive months priced
+/// with the same book: the book in force on each month's first invoiced day
+/// (the run start in the first month).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OnDemandPeriod {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub book_version: String,
+    pub unit_price: Money,
+    pub tokens_per_month: Decimal,
+    /// unit price x tokens, rounded to the cent, for a whole month.
+    pub monthly: Money,
 }
 
 /// §6, §8.5.4: the planned changes in tokens a year (x2 off hours, x2
@@ -178,118 +163,186 @@ fn plan_changes(p: &mut Ledger) -> Result<(Vec<PricedChange>, Decimal, u32), Pri
     Ok((changes, tokens_per_year, accelerated))
 }
 
-/// §6: the token forecast from the change plan, the chosen pack, the
+/// The book in force on `date` (the signature book before any other).
+fn book_on<'a>(p: &Ledger<'a>, date: NaiveDate) -> &'a PriceBook {
+    p.books.in_force(&p.quote.region, date).unwrap_or(p.book)
+}
+
+/// §5.5: the quote's packs, each looked up in `book` among the chain's
+/// packs; an unknown code is flagged and left out.
+fn subscribed_packs<'b>(p: &mut Ledger, book: &'b PriceBook) -> Vec<&'b TokenPack> {
+    let chain = p.quote.support_chain;
+    let mut packs = Vec::new();
+    for code in &p.quote.tokens.packs {
+        match book
+            .token_packs
+            .iter()
+            .find(|pk| &pk.code == code && pk.chain == chain)
+        {
+            Some(pack) => packs.push(pack),
+            None => p.flag(
+                Location::TokenPack,
+                QuoteIssue::UnknownPack { code: code.clone() },
+            ),
+        }
+    }
+    packs
+}
+
+/// §5.5 (SPEC §14): each pack billed from the run start to the end of the
+/// contract.
+fn bill_packs(
+    p: &mut Ledger,
+    packs: &[&TokenPack],
+    book_version: &str,
+    run_start: NaiveDate,
+) -> Result<Vec<PricedPack>, PricingError> {
+    let location = Location::TokenPack;
+    let mut priced = Vec::with_capacity(packs.len());
+    for pack in packs {
+        let (months, total) = p.recurring(
+            run_start,
+            p.end,
+            pack.monthly,
+            Category::TokenPack,
+            location,
+        )?;
+        priced.push(PricedPack {
+            code: pack.code.clone(),
+            tokens_per_month: pack.tokens_per_month,
+            monthly: pack.monthly,
+            book_version: book_version.to_owned(),
+            months,
+            total,
+        });
+    }
+    Ok(priced)
+}
+
+/// §9.2 (SPEC §14): `tokens` a month beyond the packs, from the run start,
+/// each month at the on-demand price of the book in force on its first
+/// invoiced day; consecutive months of the same book make one period.
+fn bill_on_demand(
+    p: &mut Ledger,
+    tokens: Decimal,
+    run_start: NaiveDate,
+) -> Result<(Vec<OnDemandPeriod>, Money), PricingError> {
+    let location = Location::TokenPack;
+    let chain = p.quote.support_chain;
+    let mut periods: Vec<OnDemandPeriod> = Vec::new();
+    if tokens.is_zero() {
+        return Ok((periods, Money::ZERO));
+    }
+    for month in p.months.clone() {
+        let to = next_month(month).unwrap_or(p.end).min(p.end);
+        if to <= run_start {
+            continue;
+        }
+        let from = month.max(run_start);
+        let book = book_on(p, from);
+        match periods.last_mut() {
+            Some(last) if last.book_version == book.version => last.to = to,
+            _ => {
+                let unit_price = book.token_price(chain).unwrap_or_default();
+                let monthly = unit_price
+                    .checked_mul(tokens)
+                    .map_err(overflow(location))?
+                    .round_cents();
+                periods.push(OnDemandPeriod {
+                    from,
+                    to,
+                    book_version: book.version.clone(),
+                    unit_price,
+                    tokens_per_month: tokens.normalize(),
+                    monthly,
+                });
+            }
+        }
+    }
+    let mut total = Money::ZERO;
+    for period in &periods {
+        let (_, sum) = p.recurring(
+            period.from,
+            period.to,
+            period.monthly,
+            Category::TokenOnDemand,
+            location,
+        )?;
+        total = total.checked_add(sum).map_err(overflow(location))?;
+    }
+    Ok((periods, total))
+}
+
+/// §6: the token forecast from the change plan, the chosen packs, the
 /// cheapest option, and the monthly token charges from run start.
 pub(super) fn price(p: &mut Ledger, run_start: NaiveDate) -> Result<PricedTokens, PricingError> {
-    let full_devops = p.full_devops;
+    let location = Location::TokenPack;
     let plan = &p.quote.tokens;
     let chain = p.quote.support_chain;
-    let on_demand = p.book.token_price(chain).unwrap_or_default();
+    // §9.2: packs at the book in force when they are subscribed (from the
+    // run start, like the first support level); the suggestion with it too.
+    let book = book_on(p, run_start);
+    let on_demand = book.token_price(chain).unwrap_or_default();
     let (changes, tokens_per_year, accelerated) = plan_changes(p)?;
-    let location = Location::TokenPack;
     let forecast = (tokens_per_year / Decimal::from(12))
         .checked_add(plan.extra_per_month.as_decimal())
         .ok_or(PricingError::Overflow { location })?;
-    let packs: Vec<_> = p
-        .book
+    let offered: Vec<&TokenPack> = book
         .token_packs
         .iter()
         .filter(|pk| pk.chain == chain)
         .collect();
-    let on_demand_only = cheapest(forecast, &[], on_demand).map_err(overflow(location))?;
-    let suggestion = cheapest(forecast, &packs, on_demand).map_err(overflow(location))?;
-    let chosen_pack = match &plan.pack {
-        None => None,
-        Some(code) => match packs.iter().find(|pk| &pk.code == code) {
-            Some(pk) => Some(*pk),
-            None => {
-                p.flag(location, QuoteIssue::UnknownPack { code: code.clone() });
-                None
-            }
-        },
-    };
-    if full_devops {
-        // §2: no managed service, hence no token purchase.
-        let none = PackOption {
-            pack: None,
-            tokens_per_month: 0,
-            monthly_cost: Money::ZERO,
-        };
-        return Ok(PricedTokens {
-            chain,
-            on_demand_price: on_demand,
-            changes,
-            accelerated_per_year: accelerated,
-            forecast_per_month: forecast.normalize(),
-            chosen: none.clone(),
-            on_demand_only,
-            suggestion,
-            fixed_capacity: None,
-            total: Money::ZERO,
-        });
-    }
-    let chosen = PackOption {
-        pack: chosen_pack.map(|pk| pk.code.clone()),
-        tokens_per_month: chosen_pack.map(|pk| pk.tokens_per_month).unwrap_or(0),
-        monthly_cost: monthly_cost(forecast, chosen_pack, on_demand).map_err(overflow(location))?,
-    };
-    // Pack (committed to the end of the contract) and consumption beyond it.
-    let mut total = Money::ZERO;
-    if let Some(pk) = chosen_pack {
-        let (_, pack) = p.recurring(run_start, p.end, pk.monthly, Category::TokenPack, location)?;
-        total = total.checked_add(pack).map_err(overflow(location))?;
-    }
-    let beyond = chosen
-        .monthly_cost
-        .checked_sub(chosen_pack.map(|pk| pk.monthly).unwrap_or_default())
-        .map_err(overflow(location))?;
-    let (_, beyond_total) =
-        p.recurring(run_start, p.end, beyond, Category::TokenOnDemand, location)?;
-    total = total
-        .checked_add(beyond_total)
-        .map_err(overflow(location))?;
-
+    let on_demand_only = option(forecast, &[], on_demand).map_err(overflow(location))?;
+    let suggestion = cheapest(forecast, &offered, on_demand).map_err(overflow(location))?;
     let fixed_capacity = match plan.fixed_capacity_hours {
         None => None,
         Some(hours) => {
             let tokens = hours
                 .checked_mul(TOKENS_PER_HOUR)
                 .ok_or(PricingError::Overflow { location })?;
+            let cheapest =
+                cheapest(Decimal::from(tokens), &offered, on_demand).map_err(overflow(location))?;
             Some(FixedCapacity {
                 hours,
                 tokens,
-                cheapest: cheapest(Decimal::from(tokens), &packs, on_demand)
-                    .map_err(overflow(location))?,
+                cheapest,
             })
         }
     };
-    Ok(PricedTokens {
+    let mut priced = PricedTokens {
         chain,
         on_demand_price: on_demand,
         changes,
         accelerated_per_year: accelerated,
         forecast_per_month: forecast.normalize(),
-        chosen,
+        chosen: option(forecast, &[], Money::ZERO).map_err(overflow(location))?,
+        packs: Vec::new(),
+        on_demand: Vec::new(),
         on_demand_only,
         suggestion,
-        fixed_capacity,
-        total,
-    })
+        fixed_capacity: None,
+        total: Money::ZERO,
+    };
+    if p.full_devops {
+        // §2: no managed service, hence no token purchase.
+        return Ok(priced);
+    }
+    let packs = subscribed_packs(p, book);
+    priced.chosen = option(forecast, &packs, on_demand).map_err(overflow(location))?;
+    priced.packs = bill_packs(p, &packs, &book.version, run_start)?;
+    let included = Decimal::from(priced.chosen.tokens_per_month);
+    let (periods, on_demand_total) = bill_on_demand(p, beyond(forecast, included), run_start)?;
+    priced.on_demand = periods;
+    priced.total = Money::checked_sum(priced.packs.iter().map(|pk| pk.total))
+        .and_then(|packs| packs.checked_add(on_demand_total))
+        .map_err(overflow(location))?;
+    priced.fixed_capacity = fixed_capacity;
+    Ok(priced)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::document::support::SupportChain;
-
-    fn pack(code: &str, tokens: u32, price: &str) -> TokenPack {
-        TokenPack {
-            code: code.into(),
-            chain: SupportChain::OffShore,
-            tokens_per_month: tokens,
-            monthly: Money::parse(price).unwrap(),
-        }
-    }
 
     #[test]
     fn off_hours_and_accelerated_multiply() {
@@ -297,53 +350,5 @@ mod tests {
         assert_eq!(multiplier(true, false), 2);
         assert_eq!(multiplier(false, true), 2);
         assert_eq!(multiplier(true, true), 4);
-    }
-
-    #[test]
-    fn beyond_the_pack_tokens_cost_the_on_demand_price() {
-        let p = pack("P20", 20, "1000.00");
-        let on_demand = Money::parse("60").unwrap();
-        assert_eq!(
-            monthly_cost(Decimal::from(25), Some(&p), on_demand).unwrap(),
-            Money::parse("1300").unwrap()
-        );
-        // Unused pack tokens are lost: 5 tokens still cost the whole pack.
-        assert_eq!(
-            monthly_cost(Decimal::from(5), Some(&p), on_demand).unwrap(),
-            Money::parse("1000").unwrap()
-        );
-        assert_eq!(
-            monthly_cost(Decimal::new(25, 1), None, on_demand).unwrap(),
-            Money::parse("150").unwrap()
-        );
-    }
-
-    #[test]
-    fn the_suggestion_is_the_cheapest_option() {
-        let small = pack("P10", 10, "500.00");
-        let large = pack("P40", 40, "1800.00");
-        let on_demand = Money::parse("60").unwrap();
-        let packs = [&small, &large];
-        // 4 tokens: on demand 240 < 500.
-        assert_eq!(
-            cheapest(Decimal::from(4), &packs, on_demand).unwrap().pack,
-            None
-        );
-        // 12 tokens: on demand 720; P10 500 + 120 = 620; P40 1800.
-        assert_eq!(
-            cheapest(Decimal::from(12), &packs, on_demand)
-                .unwrap()
-                .pack
-                .as_deref(),
-            Some("P10")
-        );
-        // 38 tokens: on demand 2280; P10 500 + 1680 = 2180; P40 1800.
-        assert_eq!(
-            cheapest(Decimal::from(38), &packs, on_demand)
-                .unwrap()
-                .pack
-                .as_deref(),
-            Some("P40")
-        );
     }
 }

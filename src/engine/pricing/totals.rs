@@ -8,6 +8,7 @@ use chrono::{Months, NaiveDate};
 
 use super::build::PricedBuild;
 use super::category::Category;
+use super::fees::PricedMinimum;
 use super::issues::{Location, PricingError};
 use super::ledger::{overflow, Ledger};
 use super::lines::PricedLine;
@@ -17,6 +18,7 @@ use super::support::PricedSupport;
 use super::tickets::PricedTickets;
 use super::tokens::PricedTokens;
 use crate::engine::document::catalog::Charge;
+use crate::engine::document::pricebook::MinimumMode;
 use crate::engine::document::quote::LineId;
 use crate::engine::money::Money;
 
@@ -29,6 +31,7 @@ pub(super) struct Stages {
     pub support: Vec<PricedSupport>,
     pub tickets: PricedTickets,
     pub tokens: PricedTokens,
+    pub minimum: PricedMinimum,
     pub minimum_complement: Vec<Money>,
 }
 
@@ -62,6 +65,7 @@ pub(super) fn close(mut l: Ledger, s: Stages) -> Result<PricedQuote, PricingErro
         tokens: s.tokens,
         build: s.build,
         access_fee: s.access_fee,
+        minimum: s.minimum,
         minimum_complement: s.minimum_complement,
         schedule: l.schedule,
         years,
@@ -75,8 +79,8 @@ pub(super) fn close(mut l: Ledger, s: Stages) -> Result<PricedQuote, PricingErro
 }
 
 /// The monthly price of what is signed, for a whole month: lines ordered at
-/// signature, governance, support, tokens, monthly specific lines (lines
-/// ordered later are left out).
+/// signature, governance, support, tokens, monthly specific lines and the
+/// minimum when it is a base fee (lines ordered later are left out).
 fn monthly_recurring(l: &Ledger, s: &Stages) -> Result<Money, PricingError> {
     let start = l.start;
     let ordered_later: HashSet<LineId> = l
@@ -93,6 +97,8 @@ fn monthly_recurring(l: &Ledger, s: &Stages) -> Result<Money, PricingError> {
             .map(|l| l.amount)
             .chain(s.support.iter().map(|s| s.monthly))
             .chain(std::iter::once(s.tokens.chosen.monthly_cost))
+            // §9.2 (SPEC §14): a base fee is part of every month's price.
+            .chain((s.minimum.mode == MinimumMode::BaseFee).then_some(s.minimum.monthly))
             .chain(
                 l.quote
                     .specific

@@ -84,6 +84,7 @@ pub(super) fn recurring_of_month(
                     | Category::TokenPack
                     | Category::SpecificMonthly
                     | Category::MinimumComplement
+                    | Category::MinimumFee
             )
         })
         .map(|i| i.amount);
