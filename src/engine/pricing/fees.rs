@@ -27,13 +27,23 @@ pub(super) fn access_fee(l: &mut Ledger) -> Result<Money, PricingError> {
     Ok(fee)
 }
 
+/// §9.2: the monthly billing minimum, month by month: the floor each month
+/// is topped up to (pro rata in a partial month, zero before run start and
+/// under Full DevOps), the subscriptions counted against it, and the
+/// complement billed. Finance recomputes the complement after revision.
+pub(super) struct MinimumBilling {
+    pub minimum: Vec<Money>,
+    pub subscribed: Vec<Money>,
+    pub complement: Vec<Money>,
+}
+
 /// §9.2: the monthly billing minimum, from run start, pro rata in a partial
 /// month: the complement billed in each month, zero when the subscriptions
 /// reach the minimum. Called once every recurring charge is booked.
 pub(super) fn minimum_complement(
     l: &mut Ledger,
     run_start: NaiveDate,
-) -> Result<Vec<Money>, PricingError> {
+) -> Result<MinimumBilling, PricingError> {
     l.flush_recurring()?;
     let totals = overflow(Location::Totals);
     let mut complements = vec![Money::ZERO; l.months.len()];
@@ -47,10 +57,8 @@ pub(super) fn minimum_complement(
         .calendar
         .amounts(monthly_minimum, run_start, l.end)
         .map_err(&totals)?;
-    for (i, minimum) in minimums.into_iter().enumerate() {
-        if minimum.is_zero() {
-            continue;
-        }
+    let mut subscribed_months = Vec::with_capacity(l.months.len());
+    for (i, minimum) in minimums.iter().copied().enumerate() {
         let subscribed = Money::checked_sum(
             l.monthly[i]
                 .iter()
@@ -58,7 +66,8 @@ pub(super) fn minimum_complement(
                 .map(|(_, m)| *m),
         )
         .map_err(&totals)?;
-        if subscribed < minimum {
+        subscribed_months.push(subscribed);
+        if !minimum.is_zero() && subscribed < minimum {
             let complement = minimum.checked_sub(subscribed).map_err(&totals)?;
             complements[i] = complement;
             *l.monthly[i].entry(Category::MinimumComplement).or_default() = complement;
@@ -73,5 +82,9 @@ pub(super) fn minimum_complement(
             });
         }
     }
-    Ok(complements)
+    Ok(MinimumBilling {
+        minimum: minimums,
+        subscribed: subscribed_months,
+        complement: complements,
+    })
 }

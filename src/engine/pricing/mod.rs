@@ -68,7 +68,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     // §11: specific lines.
     specific::bill(&mut l, run_start)?;
     // §9.2: the monthly billing minimum.
-    let minimum_complement = fees::minimum_complement(&mut l, run_start)?;
+    let minimum = fees::minimum_complement(&mut l, run_start)?;
     // The schedule and the totals.
     totals::close(
         l,
@@ -80,7 +80,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             support,
             tickets,
             tokens,
-            minimum_complement,
+            minimum,
         },
     )
 }

@@ -47,7 +47,16 @@ pub struct PricedQuote {
     pub tokens: PricedTokens,
     pub build: PricedBuild,
     pub access_fee: Money,
-    /// §9.2: the complement billed in each month, zero when above the minimum.
+    /// §9.2: the floor each month's subscriptions are topped up to, pro rata
+    /// in a partial month; zero where there is none (before run start, under
+    /// Full DevOps). Not revised: the minimum is a fee of the book.
+    pub monthly_minimum: Vec<Money>,
+    /// §9.2: each month's subscriptions counted against the minimum (service
+    /// units, governance, support, token packs, monthly specific lines), at
+    /// signature prices.
+    pub monthly_subscribed: Vec<Money>,
+    /// §9.2: the complement billed in each month, zero when above the minimum:
+    /// max(0, minimum − subscribed).
     pub minimum_complement: Vec<Money>,
     pub schedule: Vec<Invoice>,
     pub years: Vec<YearTotal>,

@@ -8,6 +8,7 @@ use chrono::{Months, NaiveDate};
 
 use super::build::PricedBuild;
 use super::category::Category;
+use super::fees::MinimumBilling;
 use super::issues::{Location, PricingError};
 use super::ledger::{overflow, Ledger};
 use super::lines::PricedLine;
@@ -29,7 +30,7 @@ pub(super) struct Stages {
     pub support: Vec<PricedSupport>,
     pub tickets: PricedTickets,
     pub tokens: PricedTokens,
-    pub minimum_complement: Vec<Money>,
+    pub minimum: MinimumBilling,
 }
 
 /// Closes the ledger: the dated schedule, the years and the totals.
@@ -62,7 +63,9 @@ pub(super) fn close(mut l: Ledger, s: Stages) -> Result<PricedQuote, PricingErro
         tokens: s.tokens,
         build: s.build,
         access_fee: s.access_fee,
-        minimum_complement: s.minimum_complement,
+        monthly_minimum: s.minimum.minimum,
+        monthly_subscribed: s.minimum.subscribed,
+        minimum_complement: s.minimum.complement,
         schedule: l.schedule,
         years,
         monthly_recurring,
