@@ -46,9 +46,11 @@ fn revision_summary(r: &RevisedQuote) -> Value {
         "increase": r.increase,
         "regularisation": r.regularisation,
         "revised_total": r.revised_total,
+        "complement_change": r.complement_change,
         "issues": r.issues,
         "years": r.years,
-        "lines": r.lines.iter().map(|l| json!({
+        "lines": r.charges.iter().map(|l| json!({
+            "charge": l.charge,
             "item": l.item,
             "syntec": l.revised_syntec,
             "specific": l.revised_specific,
@@ -59,6 +61,7 @@ fn revision_summary(r: &RevisedQuote) -> Value {
                 "unit_price": s.unit_price,
                 "monthly": s.monthly,
                 "provisional": s.provisional,
+                "specific_not_computed": s.specific_not_computed,
             })).collect::<Vec<_>>(),
             "increase": l.increase,
             "regularisation": l.regularisation,
@@ -69,6 +72,8 @@ fn revision_summary(r: &RevisedQuote) -> Value {
 fn mrg_summary(m: &MrgReport) -> Value {
     json!({
         "global_revenue": m.global_revenue,
+        "initial_revenue": m.initial_revenue,
+        "later_orders": m.later_orders,
         "global_mrg": m.global_mrg,
         "global_mrg_final": m.global_mrg_final,
         "run_start": m.run_start,
