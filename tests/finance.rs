@@ -62,7 +62,7 @@ fn syntec_revision_from_october_2024_to_october_2025() {
     let q = quote(d(2024, 12, 1), 24, &[("OS-MGD", "10")]);
     let priced = price(&q, &books()).unwrap();
     let revised = revise(&q, &books(), &priced, &IndexBook::builtin()).unwrap();
-    let line = &revised.lines[0];
+    let line = &revised.charges[0];
     let step = &line.steps[0];
     let (s0, s1) = step.syntec.clone().expect("syntec applies");
     assert_eq!((s0.period.as_str(), s0.value), ("2024-10", dec("315.0")));
@@ -88,7 +88,7 @@ fn support_backup_and_one_time_charges_are_not_revised() {
     let priced = price(&q, &books()).unwrap();
     let revised = revise(&q, &books(), &priced, &IndexBook::builtin()).unwrap();
     let ids: Vec<&str> = revised
-        .lines
+        .charges
         .iter()
         .filter(|l| !l.steps.is_empty())
         .map(|l| l.item.as_str())
@@ -98,7 +98,7 @@ fn support_backup_and_one_time_charges_are_not_revised() {
     assert_eq!(
         revised.increase,
         revised
-            .lines
+            .charges
             .iter()
             .find(|l| l.item == "OS-MGD")
             .unwrap()
@@ -123,7 +123,7 @@ fn the_specific_revision_multiplies_with_syntec() {
     let q = quote(d(2024, 12, 1), 24, &[("SEC-FW", "1"), ("OS-MGD", "20")]);
     let priced = price(&q, &books()).unwrap();
     let revised = revise(&q, &books(), &priced, &indices).unwrap();
-    let fw = revised.lines.iter().find(|l| l.item == "SEC-FW").unwrap();
+    let fw = revised.charges.iter().find(|l| l.item == "SEC-FW").unwrap();
     assert!(fw.revised_specific);
     let step = &fw.steps[0];
     let (s_prev, s_cur) = step.icc.clone().unwrap();
@@ -157,7 +157,7 @@ fn a_projected_index_makes_the_revision_provisional_until_the_real_value_is_ente
     let priced = price(&q, &books()).unwrap();
     let mut indices = IndexBook::builtin();
     let revised = revise(&q, &books(), &priced, &indices).unwrap();
-    let step = &revised.lines[0].steps[0];
+    let step = &revised.charges[0].steps[0];
     let (_, s1) = step.syntec.clone().unwrap();
     assert_eq!(
         (s1.period.as_str(), s1.value, s1.provisional),
@@ -172,13 +172,13 @@ fn a_projected_index_makes_the_revision_provisional_until_the_real_value_is_ente
     real.billed_with = Some(dec("328.6"));
     indices.syntec.set(real);
     let after = revise(&q, &books(), &priced, &indices).unwrap();
-    let step = &after.lines[0].steps[0];
+    let step = &after.charges[0].steps[0];
     assert!(!step.provisional);
     // 116.40 (24-month tier) x 329.5/322.2 = 119.037… -> 119.04; invoiced
     // with 328.6: 118.712… -> 118.71: 0.33 x 20 VMs x 12 months = 79.20.
     assert_eq!(step.unit_price, money("119.04"));
     assert_eq!(after.regularisation, money("79.20"));
-    assert_eq!(after.lines[0].regularisation, money("79.20"));
+    assert_eq!(after.charges[0].regularisation, money("79.20"));
 }
 
 #[test]
@@ -313,7 +313,7 @@ proptest! {
         };
         let revised = revise(&q, &books(), &priced, &indices).unwrap();
         prop_assert_eq!(revised.increase, Money::ZERO);
-        for line in &revised.lines {
+        for line in &revised.charges {
             for step in &line.steps {
                 prop_assert_eq!(step.unit_price, line.signature_unit_price);
             }
@@ -337,7 +337,7 @@ proptest! {
         let q = quote(d(2026, 12, 1), 60, &[("OS-MGD", &qty.to_string())]);
         let priced = price(&q, &books()).unwrap();
         let revised = revise(&q, &books(), &priced, &indices).unwrap();
-        let line = &revised.lines[0];
+        let line = &revised.charges[0];
         let base = line.signature_unit_price.as_decimal();
         for (k, step) in line.steps.iter().enumerate() {
             let exact = base * values[k + 1].value / values[0].value;

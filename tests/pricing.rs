@@ -1039,11 +1039,24 @@ proptest! {
         }
         let revised = revise(&quote, &books, &priced, &IndexBook::builtin()).unwrap();
         let mut increase = Money::ZERO;
-        for line in &revised.lines {
-            let signature = priced.lines.iter().find(|l| l.id == line.id).unwrap();
+        for line in &revised.charges {
+            // A line of the quote, or a token pack (revised too, §9.3.1) from run start.
+            let (starts, amount, months) = match line.charge.line_id() {
+                Some(id) => {
+                    let l = priced.lines.iter().find(|l| l.id == id).unwrap();
+                    (l.starts, l.amount, l.months.clone())
+                }
+                None => {
+                    let monthly = line.signature_unit_price;
+                    let months = priced.months.iter()
+                        .map(|m| prorate(monthly, priced.run_start, end, *m).unwrap())
+                        .collect();
+                    (priced.run_start, monthly, months)
+                }
+            };
             let mut expected = Vec::new();
             for m in &priced.months {
-                let (mut from, mut monthly, mut amount) = (signature.starts, signature.amount, Money::ZERO);
+                let (mut from, mut monthly, mut amount) = (starts, amount, Money::ZERO);
                 for step in &line.steps {
                     amount = amount.checked_add(prorate(monthly, from, step.date, *m).unwrap()).unwrap();
                     from = step.date;
@@ -1052,10 +1065,12 @@ proptest! {
                 expected.push(amount.checked_add(prorate(monthly, from, end, *m).unwrap()).unwrap());
             }
             prop_assert_eq!(&line.months, &expected);
-            let delta: Money = Money::checked_sum(line.months.iter().zip(&signature.months).map(|(a, b)| a.checked_sub(*b).unwrap())).unwrap();
+            let delta: Money = Money::checked_sum(line.months.iter().zip(&months).map(|(a, b)| a.checked_sub(*b).unwrap())).unwrap();
             prop_assert_eq!(line.increase, delta);
             increase = increase.checked_add(delta).unwrap();
         }
+        // §9.2: with the minimum complement computed after revision.
+        let increase = increase.checked_add(revised.complement_change).unwrap();
         prop_assert_eq!(revised.increase, increase);
         let years = Money::checked_sum(revised.years.iter().map(|y| y.increase)).unwrap();
         prop_assert_eq!(years, increase);

@@ -203,14 +203,17 @@ pub struct MrgTerms {
     )]
     #[serde(with = "rust_decimal::serde::str")]
     pub rate_percent: Decimal,
-    /// Overrides the global run revenue G the quote plans.
+    /// Overrides the global run revenue G the quote plans (by default the
+    /// run revenue of the initial contract, §9.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_revenue: Option<Money>,
     /// Amount billed per run year, overriding the schedule's forecast
     /// (index 0 = first run year), to simulate under-consumption.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub billed_override: Vec<Option<Money>>,
-    /// Scope changes after signature: their date and run-revenue variation.
+    /// Scope changes after signature that are not lines of the quote: their
+    /// date and run-revenue variation (a line ordered later is a scope
+    /// change of its own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scope_changes: Vec<ScopeChange>,
 }

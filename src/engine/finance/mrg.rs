@@ -1,13 +1,17 @@
-//! Minimum guaranteed revenue, MRG (§8 of SPEC; §9.4 of the service
-//! description): 80 % of the run revenue planned at signature, checked at the
-//! end of each run year; a shortfall ("différentiel") is invoiced within 30
-//! days of notice, an excess counts towards the next year.
+//! Minimum guaranteed revenue, MRG (§8 and §14 of SPEC; §9.4 of the service
+//! description): 80 % of G, the run revenue of the initial contract at
+//! signature prices, checked at the end of each run year; a shortfall
+//! ("différentiel") is invoiced within 30 days of notice, an excess counts
+//! towards the next year. Scope changes (the lines ordered later, and the
+//! changes entered by hand that are not lines of the quote) raise the MRG
+//! only above +15 % of G.
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::document::quote::{MrgTerms, Quote};
+use crate::engine::document::quote::{LineId, MrgTerms, Quote};
+use crate::engine::finance::initial_contract::{initial_contract, LaterOrder};
 use crate::engine::finance::revision::RevisedQuote;
 use crate::engine::money::{split_by_percent, Money, Overflow};
 use crate::engine::pricing::PricedQuote;
@@ -43,21 +47,39 @@ pub struct MrgYear {
     pub carry_out: Money,
 }
 
+/// Where a scope change comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ScopeSource {
+    /// Entered by hand (`MrgTerms::scope_changes`): a change that is not a
+    /// line of the quote.
+    Manual { id: u32, label: String },
+    /// §9.4: a line ordered after signature (`QuoteLine::ordered_on`).
+    LaterOrder { line: LineId, item: String },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScopeEffect {
-    pub id: u32,
+    pub source: ScopeSource,
     pub date: NaiveDate,
-    /// v / G.
+    /// The run revenue the change adds (negative for a reduction).
+    pub variation: Money,
+    /// v / G, in %, to the hundredth.
     pub share_percent: Decimal,
-    /// Whether the change exceeds +15 % of G and raises the MRG.
+    /// §9.4: whether the change exceeds +15 % of G and raises the MRG.
     pub raises_mrg: bool,
     pub mrg_increase: Money,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MrgReport {
-    /// G: run revenue planned at signature prices (or as overridden).
+    /// G: the run revenue of the initial contract at signature prices (or
+    /// as overridden).
     pub global_revenue: Money,
+    /// G as the quote computes it (before any override).
+    pub initial_revenue: Money,
+    /// §9.4: the lines ordered later, with the run revenue each adds.
+    pub later_orders: Vec<LaterOrder>,
     pub rate_percent: Decimal,
     /// MRG global = rate x G, before scope changes.
     pub global_mrg: Money,
@@ -65,6 +87,7 @@ pub struct MrgReport {
     pub global_mrg_final: Money,
     pub run_start: NaiveDate,
     pub years: Vec<MrgYear>,
+    /// Every scope change, manual and from later orders, by date.
     pub scope: Vec<ScopeEffect>,
     pub total_shortfall: Money,
 }
@@ -95,10 +118,39 @@ struct Scope {
     global_mrg_final: Money,
 }
 
-/// §9.4: scope changes above +15 % of G raise MRG global in proportion; the
-/// increase is spread over the run months left after the change.
+/// One scope change before its effect: where it comes from, its date, the
+/// run revenue it adds.
+type Change = (ScopeSource, NaiveDate, Decimal);
+
+/// The scope changes of the quote, by date: the lines ordered later (their
+/// run revenue, §9.4) and those entered by hand; nothing counts twice.
+fn changes(terms: &MrgTerms, orders: &[LaterOrder]) -> Vec<Change> {
+    let mut all: Vec<Change> = orders
+        .iter()
+        .map(|o| {
+            let source = ScopeSource::LaterOrder {
+                line: o.line,
+                item: o.item.clone(),
+            };
+            (source, o.date, o.variation.as_decimal())
+        })
+        .chain(terms.scope_changes.iter().map(|c| {
+            let source = ScopeSource::Manual {
+                id: c.id,
+                label: c.label.clone(),
+            };
+            (source, c.date, c.variation)
+        }))
+        .collect();
+    all.sort_by_key(|(_, date, _)| *date);
+    all
+}
+
+/// §9.4: scope changes above +15 % of G raise MRG global in proportion
+/// (MRG' = MRG x (1 + v)); the increase is spread over the run months left
+/// after the change.
 fn scope_changes(
-    terms: &MrgTerms,
+    changes: Vec<Change>,
     global_revenue: Money,
     global_mrg: Money,
     periods: &[Period],
@@ -110,17 +162,17 @@ fn scope_changes(
         extra_by_year: vec![Money::ZERO; periods.len()],
         global_mrg_final: global_mrg,
     };
-    for change in &terms.scope_changes {
+    for (source, date, variation) in changes {
         let share = if global_revenue.is_zero() {
             Decimal::ZERO
         } else {
             // v / G in %: an absurd variation is an error, never a panic.
-            change
-                .variation
+            variation
                 .checked_div(global_revenue.as_decimal())
                 .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
                 .ok_or(Overflow)?
         };
+        // §9.4: "de plus de 15 %": at 15 % or below, unchanged.
         let raises = share > threshold;
         let mut increase = Money::ZERO;
         if raises {
@@ -128,12 +180,12 @@ fn scope_changes(
                 .checked_mul(share / Decimal::ONE_HUNDRED)?
                 .round_cents();
             scope.global_mrg_final = scope.global_mrg_final.checked_add(increase)?;
-            let left = months_rounded_up(change.date.max(run_start), end).max(1);
+            let left = months_rounded_up(date.max(run_start), end).max(1);
             let shares: Vec<Decimal> = periods
                 .iter()
                 .map(|(f, t, _)| {
-                    let m = months_rounded_up((*f).max(change.date), *t);
-                    if change.date >= *t {
+                    let m = months_rounded_up((*f).max(date), *t);
+                    if date >= *t {
                         Decimal::ZERO
                     } else {
                         Decimal::from(m) / Decimal::from(left) * Decimal::ONE_HUNDRED
@@ -149,8 +201,9 @@ fn scope_changes(
             }
         }
         scope.effects.push(ScopeEffect {
-            id: change.id,
-            date: change.date,
+            source,
+            date,
+            variation: Money::from_decimal(variation),
             share_percent: share.round_dp(2),
             raises_mrg: raises,
             mrg_increase: increase,
@@ -197,8 +250,9 @@ pub fn minimum_guaranteed_revenue(
     revised: &RevisedQuote,
 ) -> Result<MrgReport, Overflow> {
     let terms = &quote.mrg;
-    // G: the run (recurring) revenue at signature prices.
-    let global_revenue = terms.global_revenue.unwrap_or(priced.recurring_total);
+    // §9.4: G, the run revenue of the initial contract at signature prices.
+    let initial = initial_contract(quote, priced)?;
+    let global_revenue = terms.global_revenue.unwrap_or(initial.run_revenue);
     let rate = terms.rate_percent / Decimal::ONE_HUNDRED;
     let global_mrg = global_revenue.checked_mul(rate)?.round_cents();
 
@@ -207,7 +261,7 @@ pub fn minimum_guaranteed_revenue(
     let total_months = months_rounded_up(run_start, end).max(1);
     let periods = run_years(run_start, end);
     let scope = scope_changes(
-        terms,
+        changes(terms, &initial.later_orders),
         global_revenue,
         global_mrg,
         &periods,
@@ -252,10 +306,10 @@ pub fn minimum_guaranteed_revenue(
             overridden: override_value.is_some(),
             provisional: override_value.is_none()
                 && revised
-                    .lines
+                    .charges
                     .iter()
                     .flat_map(|l| &l.steps)
-                    .any(|s| s.provisional && s.date < to),
+                    .any(|s| (s.provisional || s.specific_not_computed) && s.date < to),
             carry_in,
             attainment,
             attainment_percent,
@@ -269,6 +323,8 @@ pub fn minimum_guaranteed_revenue(
     let total_shortfall = Money::checked_sum(years.iter().map(|y| y.shortfall))?;
     Ok(MrgReport {
         global_revenue,
+        initial_revenue: initial.run_revenue,
+        later_orders: initial.later_orders,
         rate_percent: terms.rate_percent,
         global_mrg,
         global_mrg_final: scope.global_mrg_final,

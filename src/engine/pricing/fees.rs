@@ -45,15 +45,26 @@ pub(super) fn access_fee(l: &mut Ledger) -> Result<Money, PricingError> {
     Ok(fee)
 }
 
+/// §9.2: the monthly billing minimum, month by month, and the
+/// subscriptions counted against it; finance recomputes the complement
+/// after revision from them (under `floor` only).
+pub(super) struct MinimumBilling {
+    pub minimum: PricedMinimum,
+    /// Each month's subscriptions counted against the minimum.
+    pub subscribed: Vec<Money>,
+    /// The complement billed in each month (always zero under `base_fee`).
+    pub complement: Vec<Money>,
+}
+
 /// §9.2: the monthly billing minimum, from run start, pro rata in a partial
 /// month. Under `floor`, the complement billed in each month, zero when the
 /// subscriptions reach the minimum; under `base_fee`, the minimum itself is
 /// billed every month and no complement. Called once every other recurring
-/// charge is booked. Returns the minimum and the complement of each month.
+/// charge is booked.
 pub(super) fn minimum(
     l: &mut Ledger,
     run_start: NaiveDate,
-) -> Result<(PricedMinimum, Vec<Money>), PricingError> {
+) -> Result<MinimumBilling, PricingError> {
     let totals = overflow(Location::Totals);
     let mode = l.book.monthly_minimum_mode;
     // §2: no minimum under Full DevOps.
@@ -87,14 +98,29 @@ pub(super) fn minimum(
             }
         }
     }
-    Ok((
-        PricedMinimum {
+    let subscribed = (0..l.months.len())
+        .map(|i| subscribed(l, i))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(MinimumBilling {
+        minimum: PricedMinimum {
             mode,
             monthly,
             months,
         },
-        complements,
-    ))
+        subscribed,
+        complement: complements,
+    })
+}
+
+/// The subscriptions of month `i` counted against the minimum (§9.2).
+fn subscribed(l: &Ledger, i: usize) -> Result<Money, PricingError> {
+    Money::checked_sum(
+        l.monthly[i]
+            .iter()
+            .filter(|(c, _)| c.counts_towards_minimum())
+            .map(|(_, m)| *m),
+    )
+    .map_err(overflow(Location::Totals))
 }
 
 /// §9.2 (floor): what tops month `i` up to `minimum`, booked and scheduled.
@@ -104,21 +130,16 @@ fn complement(
     minimum: Money,
     run_start: NaiveDate,
 ) -> Result<Money, PricingError> {
-    let totals = overflow(Location::Totals);
     if minimum.is_zero() {
         return Ok(Money::ZERO);
     }
-    let subscribed = Money::checked_sum(
-        l.monthly[i]
-            .iter()
-            .filter(|(c, _)| c.counts_towards_minimum())
-            .map(|(_, m)| *m),
-    )
-    .map_err(&totals)?;
+    let subscribed = subscribed(l, i)?;
     if subscribed >= minimum {
         return Ok(Money::ZERO);
     }
-    let complement = minimum.checked_sub(subscribed).map_err(&totals)?;
+    let complement = minimum
+        .checked_sub(subscribed)
+        .map_err(overflow(Location::Totals))?;
     *l.monthly[i].entry(Category::MinimumComplement).or_default() = complement;
     l.schedule.push(Invoice {
         date: l.months[i].max(run_start),

@@ -70,7 +70,7 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
     // §11: specific lines.
     specific::bill(&mut l, run_start)?;
     // §9.2: the monthly billing minimum, a floor or a base fee (SPEC §14).
-    let (minimum, minimum_complement) = fees::minimum(&mut l, run_start)?;
+    let minimum = fees::minimum(&mut l, run_start)?;
     // The schedule and the totals.
     totals::close(
         l,
@@ -83,7 +83,6 @@ pub fn price(quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, PricingEr
             tickets,
             tokens,
             minimum,
-            minimum_complement,
         },
     )
 }

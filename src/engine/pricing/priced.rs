@@ -15,7 +15,7 @@ use super::lines::PricedLine;
 use super::support::PricedSupport;
 use super::tickets::PricedTickets;
 use super::tokens::PricedTokens;
-use crate::engine::document::pricebook::Text;
+use crate::engine::document::pricebook::{MinimumMode, Text};
 use crate::engine::money::Money;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,10 +49,15 @@ pub struct PricedQuote {
     pub build: PricedBuild,
     pub access_fee: Money,
     /// §9.2 (SPEC §14): the monthly minimum, its reading (floor or base fee)
-    /// and its amount in each month.
+    /// and its amount in each month. Not revised: the minimum is a fee of
+    /// the book.
     pub minimum: PricedMinimum,
+    /// §9.2: each month's subscriptions counted against the minimum (service
+    /// units, governance, support, token packs, monthly specific lines), at
+    /// signature prices.
+    pub monthly_subscribed: Vec<Money>,
     /// §9.2: the complement billed in each month, zero when above the minimum
-    /// (always zero when the minimum is a base fee).
+    /// (always zero when the minimum is a base fee): max(0, minimum − subscribed).
     pub minimum_complement: Vec<Money>,
     pub schedule: Vec<Invoice>,
     pub years: Vec<YearTotal>,
@@ -70,6 +75,16 @@ pub struct PricedQuote {
 }
 
 impl PricedQuote {
+    /// §9.2: the floor month `i` is topped up to: its minimum when the book
+    /// reads the minimum as a floor, zero when it is a base fee (no
+    /// complement then).
+    pub fn floor_of_month(&self, i: usize) -> Money {
+        match self.minimum.mode {
+            MinimumMode::Floor => self.minimum.months.get(i).copied().unwrap_or_default(),
+            MinimumMode::BaseFee => Money::ZERO,
+        }
+    }
+
     /// The issues that concern one place of the quote.
     pub fn issues_at(&self, location: Location) -> impl Iterator<Item = &QuoteIssue> {
         self.issues

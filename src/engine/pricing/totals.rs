@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate};
 
 use super::build::PricedBuild;
 use super::category::Category;
-use super::fees::PricedMinimum;
+use super::fees::MinimumBilling;
 use super::issues::{Location, PricingError};
 use super::ledger::{overflow, Ledger};
 use super::lines::PricedLine;
@@ -31,8 +31,7 @@ pub(super) struct Stages {
     pub support: Vec<PricedSupport>,
     pub tickets: PricedTickets,
     pub tokens: PricedTokens,
-    pub minimum: PricedMinimum,
-    pub minimum_complement: Vec<Money>,
+    pub minimum: MinimumBilling,
 }
 
 /// Closes the ledger: the dated schedule, the years and the totals.
@@ -65,8 +64,9 @@ pub(super) fn close(mut l: Ledger, s: Stages) -> Result<PricedQuote, PricingErro
         tokens: s.tokens,
         build: s.build,
         access_fee: s.access_fee,
-        minimum: s.minimum,
-        minimum_complement: s.minimum_complement,
+        minimum: s.minimum.minimum,
+        monthly_subscribed: s.minimum.subscribed,
+        minimum_complement: s.minimum.complement,
         schedule: l.schedule,
         years,
         monthly_recurring,
@@ -98,7 +98,10 @@ fn monthly_recurring(l: &Ledger, s: &Stages) -> Result<Money, PricingError> {
             .chain(s.support.iter().map(|s| s.monthly))
             .chain(std::iter::once(s.tokens.chosen.monthly_cost))
             // §9.2 (SPEC §14): a base fee is part of every month's price.
-            .chain((s.minimum.mode == MinimumMode::BaseFee).then_some(s.minimum.monthly))
+            .chain(
+                (s.minimum.minimum.mode == MinimumMode::BaseFee)
+                    .then_some(s.minimum.minimum.monthly),
+            )
             .chain(
                 l.quote
                     .specific

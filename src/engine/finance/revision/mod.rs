@@ -9,11 +9,22 @@
 //! factors multiply. The factor is kept at full precision (unless the clause
 //! rounds it); each revised unit price is rounded to the cent once per
 //! revision and the next revision starts from it.
+//!
+//! What is revised (SPEC §14): service units, governance and token packs
+//! (`charges`), each one recurring charge revised the same way. The monthly
+//! minimum is not revised; its complement is computed after revision
+//! (`minimum`, §9.2). A specific revision whose indices have no value at all
+//! is reported, never dropped silently (`RevisionIssue::SpecificNotComputed`).
 
+mod charges;
+mod minimum;
 mod revised;
 mod steps;
 
-pub use revised::{IndexUse, LineRevision, RevisedQuote, RevisedYear, RevisionIssue, RevisionStep};
+pub use minimum::complement;
+pub use revised::{
+    ChargeRevision, IndexUse, RevisedCharge, RevisedQuote, RevisedYear, RevisionIssue, RevisionStep,
+};
 pub use steps::formula_factor;
 
 use std::collections::HashMap;
@@ -23,51 +34,56 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::engine::document::pricebook::PriceBooks;
-use crate::engine::document::quote::{LineId, Quote, QuoteLine, RevisionTerms};
+use crate::engine::document::quote::{Quote, RevisionTerms};
 use crate::engine::finance::indices::IndexBook;
 use crate::engine::money::{Money, Overflow};
-use crate::engine::pricing::{Category, PricedLine, PricedQuote};
+use crate::engine::pricing::PricedQuote;
 use crate::engine::timeline::{month_in_period, Calendar, MonthSums};
+use charges::Charge;
 use steps::{
     index_steps, price_path, revised_pieces, steps, total_of, Ctx, IndexKey, IndexStep, LineTerms,
     PricePath,
 };
 
-/// The revision built line by line: the caches lines share, and the sums of
-/// what revision adds (and regularises) month by month.
+/// The revision built charge by charge: the caches charges share, and the
+/// sums of what revision adds (and regularises) month by month.
 struct Reviser<'a> {
     terms: &'a RevisionTerms,
     anniversaries: Vec<NaiveDate>,
     ctx: Ctx<'a>,
     calendar: Calendar,
-    /// Lines with the same clauses and base date share their index steps.
+    /// Charges with the same clauses and base date share their index steps.
     index_cache: Vec<(IndexKey, Rc<Vec<IndexStep>>)>,
     path_cache: HashMap<(Money, Option<Decimal>, usize), Rc<PricePath>>,
     months_delta: MonthSums,
     months_regul: MonthSums,
     provisional_from: Option<NaiveDate>,
+    specific_missing_from: Option<NaiveDate>,
 }
 
-/// The real steps of a line, and those invoiced when they differ (values
+/// The real steps of a charge, and those invoiced when they differ (values
 /// invoiced provisionally, §9.3.1).
 type LineSteps = (Vec<RevisionStep>, Option<Vec<RevisionStep>>);
 
+/// The earlier of a date kept and a new one.
+fn earliest(kept: &mut Option<NaiveDate>, date: Option<NaiveDate>) {
+    if let Some(d) = date {
+        *kept = Some(kept.map_or(d, |k| k.min(d)));
+    }
+}
+
 impl Reviser<'_> {
-    fn steps_of(
-        &mut self,
-        line: &PricedLine,
-        (syntec, specific): (bool, bool),
-        line_terms: &LineTerms,
-    ) -> Result<LineSteps, Overflow> {
+    fn steps_of(&mut self, charge: &Charge, line_terms: &LineTerms) -> Result<LineSteps, Overflow> {
+        let clauses = (charge.syntec, charge.specific);
         let mut index = |billed: bool| -> Result<Rc<Vec<IndexStep>>, Overflow> {
-            let key = (syntec, specific, line.starts, billed);
+            let key = (clauses.0, clauses.1, charge.starts, billed);
             if let Some((_, found)) = self.index_cache.iter().find(|(k, _)| *k == key) {
                 return Ok(Rc::clone(found));
             }
             let found = Rc::new(index_steps(
                 &mut self.ctx,
-                (syntec, specific),
-                line.starts,
+                clauses,
+                charge.starts,
                 &self.anniversaries,
                 billed,
             )?);
@@ -75,11 +91,11 @@ impl Reviser<'_> {
             Ok(found)
         };
         let (real_index, billed_index) = (index(false)?, index(true)?);
-        // Lines of the same price share its path through the revisions.
+        // Charges of the same price share its path through the revisions.
         let terms = self.terms;
         let mut path = |index: &Rc<Vec<IndexStep>>| -> Result<Rc<PricePath>, Overflow> {
             let key = (
-                line.unit_price,
+                charge.unit_price,
                 line_terms.pass_through,
                 Rc::as_ptr(index) as usize,
             );
@@ -100,21 +116,21 @@ impl Reviser<'_> {
         Ok((real, billed))
     }
 
-    /// The line's revised months, what revision adds over the contract and
-    /// what it regularises; added to the month-by-month sums.
+    /// The charge's revised months, what revision adds over the contract
+    /// and what it regularises; added to the month-by-month sums.
     fn months_of(
         &mut self,
-        line: &PricedLine,
+        charge: &Charge,
         end: NaiveDate,
         (real, billed): &LineSteps,
     ) -> Result<(Vec<Money>, Money, Money), Overflow> {
         if real.is_empty() && billed.is_none() {
             // Never revised: the signature months, nothing added.
-            return Ok((line.months.clone(), Money::ZERO, Money::ZERO));
+            return Ok((charge.months.to_vec(), Money::ZERO, Money::ZERO));
         }
-        let calendar = &self.calendar;
-        let signature = calendar.pieces(line.amount, line.starts, end)?;
-        let real_pieces = revised_pieces(calendar, line.starts, end, line.amount, real)?;
+        let (calendar, starts, monthly) = (&self.calendar, charge.starts, charge.monthly);
+        let signature = calendar.pieces(monthly, starts, end)?;
+        let real_pieces = revised_pieces(calendar, starts, end, monthly, real)?;
         let real_total = total_of(&real_pieces)?;
         for pieces in &real_pieces {
             self.months_delta.add(pieces)?;
@@ -125,8 +141,7 @@ impl Reviser<'_> {
         let regularisation = match billed {
             None => Money::ZERO,
             Some(billed) => {
-                let billed_pieces =
-                    revised_pieces(calendar, line.starts, end, line.amount, billed)?;
+                let billed_pieces = revised_pieces(calendar, starts, end, monthly, billed)?;
                 for pieces in &real_pieces {
                     self.months_regul.add(pieces)?;
                 }
@@ -142,18 +157,57 @@ impl Reviser<'_> {
         }
         Ok((months, increase, regularisation))
     }
+
+    /// §9.3: one recurring charge through the anniversaries.
+    fn revise_charge(
+        &mut self,
+        charge: Charge,
+        end: NaiveDate,
+    ) -> Result<ChargeRevision, Overflow> {
+        let line_terms = LineTerms {
+            pass_through: charge.pass_through,
+            unit_price: charge.unit_price,
+            quantity: charge.quantity,
+        };
+        let line_steps = if charge.is_revised() {
+            self.steps_of(&charge, &line_terms)?
+        } else {
+            (Vec::new(), None)
+        };
+        let (months, increase, regularisation) = self.months_of(&charge, end, &line_steps)?;
+        let real = line_steps.0;
+        let first_with = |f: fn(&RevisionStep) -> bool| real.iter().find(|s| f(s)).map(|s| s.date);
+        earliest(&mut self.provisional_from, first_with(|s| s.provisional));
+        earliest(
+            &mut self.specific_missing_from,
+            first_with(|s| s.specific_not_computed),
+        );
+        Ok(ChargeRevision {
+            charge: charge.charge,
+            item: charge.item,
+            name: charge.name,
+            revised_syntec: charge.syntec,
+            revised_specific: charge.specific,
+            signature_unit_price: charge.unit_price,
+            steps: real,
+            months,
+            increase,
+            regularisation,
+        })
+    }
 }
 
-/// Revises the priced quote on each anniversary with the index book.
+/// Revises the priced quote on each anniversary with the index book: each
+/// revised charge (§9.3.1, §9.3.2, §9.3.3), then the minimum complement
+/// after revision (§9.2), then the months and years.
 pub fn revise(
     quote: &Quote,
     books: &PriceBooks,
     priced: &PricedQuote,
     indices: &IndexBook,
 ) -> Result<RevisedQuote, Overflow> {
-    let terms = &quote.revision;
     let mut r = Reviser {
-        terms,
+        terms: &quote.revision,
         anniversaries: (1..)
             .map_while(|k| priced.start_date.checked_add_months(Months::new(12 * k)))
             .take_while(|d| *d < priced.end_date)
@@ -169,53 +223,23 @@ pub fn revise(
         months_delta: MonthSums::new(priced.months.len()),
         months_regul: MonthSums::new(priced.months.len()),
         provisional_from: None,
+        specific_missing_from: None,
     };
-    let sources: HashMap<LineId, &QuoteLine> = quote.lines.iter().map(|l| (l.id, l)).collect();
-    let mut lines = Vec::new();
-    for line in priced
-        .lines
-        .iter()
-        .filter(|l| matches!(l.category, Category::Run | Category::Governance))
-    {
-        let Some(src) = sources.get(&line.id) else {
-            continue;
-        };
-        let item = books
-            .in_force(&quote.region, line.starts.max(priced.start_date))
-            .and_then(|b| b.item(&line.item));
-        let revisable = item.is_some_and(|i| i.is_revisable());
-        let syntec = terms.syntec && revisable;
-        let specific = terms.specific && revisable && item.is_some_and(|i| i.physical_hosting);
-        let pass_through = src.pass_through_percent.filter(|_| revisable);
-        let line_terms = LineTerms {
-            pass_through,
-            unit_price: line.unit_price,
-            quantity: line.quantity,
-        };
-        let line_steps = if syntec || specific || pass_through.is_some() {
-            r.steps_of(line, (syntec, specific), &line_terms)?
-        } else {
-            (Vec::new(), None)
-        };
-        let (months, increase, regularisation) = r.months_of(line, priced.end_date, &line_steps)?;
-        let real = line_steps.0;
-        if let Some(step) = real.iter().find(|s| s.provisional) {
-            r.provisional_from = Some(r.provisional_from.map_or(step.date, |d| d.min(step.date)));
-        }
-        lines.push(LineRevision {
-            id: line.id,
-            item: line.item.clone(),
-            name: line.name.clone(),
-            revised_syntec: syntec,
-            revised_specific: specific,
-            signature_unit_price: line.unit_price,
-            steps: real,
-            months,
-            increase,
-            regularisation,
-        });
+    let mut charges = Vec::new();
+    let to_revise = charges::lines(quote, books, priced)
+        .into_iter()
+        .chain(charges::token_packs(quote, priced));
+    for charge in to_revise {
+        charges.push(r.revise_charge(charge, priced.end_date)?);
     }
-    let (months_delta, months_regul) = (r.months_delta.finish()?, r.months_regul.finish()?);
+    let (mut delta, mut regul) = (r.months_delta.finish()?, r.months_regul.finish()?);
+    // §9.2: the minimum is not revised; the complement follows the revised
+    // subscriptions.
+    let complement = minimum::after_revision(priced, &delta, &regul)?;
+    for i in 0..delta.len() {
+        delta[i] = delta[i].checked_add(complement.change[i])?;
+        regul[i] = regul[i].checked_add(complement.regularisation[i])?;
+    }
     // The whole schedule per month, revisions included.
     let mut months = vec![Money::ZERO; priced.months.len()];
     for invoice in &priced.schedule {
@@ -223,30 +247,34 @@ pub fn revise(
             months[i] = months[i].checked_add(invoice.amount)?;
         }
     }
-    for (m, d) in months.iter_mut().zip(&months_delta) {
+    for (m, d) in months.iter_mut().zip(&delta) {
         *m = m.checked_add(*d)?;
     }
-    let years = revised_years(priced, &months_delta, &months_regul, r.provisional_from)?;
-    let increase = Money::checked_sum(months_delta.iter().copied())?;
-    let regularisation = Money::checked_sum(months_regul.iter().copied())?;
+    let flags = (r.provisional_from, r.specific_missing_from);
+    let years = revised_years(priced, (&delta, &complement.change, &regul), flags)?;
+    let increase = Money::checked_sum(delta.iter().copied())?;
     Ok(RevisedQuote {
-        lines,
+        charges,
         years,
         revised_total: priced.commitment_total.checked_add(increase)?,
         months,
+        complement_change: Money::checked_sum(complement.change.iter().copied())?,
+        minimum_complement: complement.months,
         increase,
-        regularisation,
+        regularisation: Money::checked_sum(regul.iter().copied())?,
         issues: r.ctx.issues,
     })
 }
 
 /// Each contract year at signature prices and revised: a month belongs to
-/// the year its 1st falls in.
+/// the year its 1st falls in. `sums` are per month: what revision adds (the
+/// complement's change included), the complement's change, the
+/// regularisation; `flags` the first provisional step and the first step
+/// without its specific revision.
 fn revised_years(
     priced: &PricedQuote,
-    months_delta: &[Money],
-    months_regul: &[Money],
-    provisional_from: Option<NaiveDate>,
+    (delta, complement, regul): (&[Money], &[Money], &[Money]),
+    (provisional_from, specific_missing_from): (Option<NaiveDate>, Option<NaiveDate>),
 ) -> Result<Vec<RevisedYear>, Overflow> {
     priced
         .years
@@ -254,8 +282,8 @@ fn revised_years(
         .map(|y| {
             let in_year = |i: &usize| month_in_period(priced.months[*i], y.from, y.to, y.year == 1);
             let idx: Vec<usize> = (0..priced.months.len()).filter(in_year).collect();
-            let increase = Money::checked_sum(idx.iter().map(|i| months_delta[*i]))?;
-            let regularisation = Money::checked_sum(idx.iter().map(|i| months_regul[*i]))?;
+            let sum = |v: &[Money]| Money::checked_sum(idx.iter().map(|i| v[*i]));
+            let increase = sum(delta)?;
             Ok(RevisedYear {
                 year: y.year,
                 from: y.from,
@@ -263,8 +291,10 @@ fn revised_years(
                 signature: y.total,
                 revised: y.total.checked_add(increase)?,
                 increase,
-                regularisation,
+                complement_change: sum(complement)?,
+                regularisation: sum(regul)?,
                 provisional: provisional_from.is_some_and(|d| d < y.to),
+                specific_not_computed: specific_missing_from.is_some_and(|d| d < y.to),
             })
         })
         .collect()

@@ -83,6 +83,8 @@ pub(super) struct IndexStep {
     /// clause options.
     factor: Decimal,
     provisional: bool,
+    /// §9.3.2: an index the specific revision needs has no value at all.
+    specific_not_computed: bool,
 }
 
 pub(super) type PricePath = Vec<(Decimal, Money)>;
@@ -125,6 +127,7 @@ pub(super) fn index_steps(
             }
         }
         let (mut icc_use, mut elec_use) = (None, None);
+        let mut specific_not_computed = false;
         if specific {
             let year_before = date.checked_sub_months(Months::new(12)).unwrap_or(date);
             let values = (
@@ -153,6 +156,21 @@ pub(super) fn index_steps(
                 provisional |= s0.provisional || s1.provisional || t0.provisional || t1.provisional;
                 icc_use = Some((s0, s1));
                 elec_use = Some((t0, t1));
+            } else {
+                // §9.3.2: the specific revision never disappears silently. A
+                // missing value was projected when there was one to project
+                // from (provisional); here there was none.
+                specific_not_computed = true;
+                let (icc, elec) = ((&values.0, &values.1), (&values.2, &values.3));
+                let missing = [(IndexKind::Icc, icc), (IndexKind::Electricity, elec)]
+                    .into_iter()
+                    .filter(|(_, (before, now))| before.is_none() || now.is_none())
+                    .map(|(kind, _)| kind)
+                    .collect();
+                let issue = RevisionIssue::SpecificNotComputed { date, missing };
+                if !ctx.issues.contains(&issue) {
+                    ctx.issues.push(issue);
+                }
             }
         }
         out.push(IndexStep {
@@ -162,6 +180,7 @@ pub(super) fn index_steps(
             electricity: elec_use,
             factor,
             provisional,
+            specific_not_computed,
         });
     }
     Ok(out)
@@ -211,6 +230,7 @@ pub(super) fn steps(
                 unit_price: *price,
                 monthly: Money::line_amount(*price, line.quantity)?,
                 provisional: step.provisional,
+                specific_not_computed: step.specific_not_computed,
             })
         })
         .collect()
