@@ -154,12 +154,12 @@ fn line_issue(issue: &QuoteIssue, lang: Lang) -> String {
         I::GovernanceUnavailable { role: r } => {
             if fr {
                 format!(
-                    "{} n'est disponible qu'avec un environnement Premium (§6.1.1, §6.1.2).",
+                    "{} n'est pas disponible quand tous les environnements sont en Standard (§6.1.1, §6.1.2).",
                     role(*r)
                 )
             } else {
                 format!(
-                    "{} is only available with a Premium environment (§6.1.1, §6.1.2).",
+                    "{} is not available when every environment is Standard (§6.1.1, §6.1.2).",
                     role(*r)
                 )
             }
@@ -271,11 +271,26 @@ fn support_issue(issue: &QuoteIssue, lang: Lang) -> String {
                 )
             }
         }
-        I::SupportCommitmentBeyondContract { committed_until } => {
+        I::SupportCommitmentBeyondContract {
+            level,
+            committed_until,
+            months,
+            amount,
+        } => {
             if fr {
-                format!("Cette montée de niveau engage le support jusqu'au {}, après la fin du contrat (§5.3).", fr_date(*committed_until))
+                format!(
+                    "Support {} engagé jusqu'au {}, après la fin du contrat : {} mois engagés restants, {}, facturés avec le dernier mois (§5.3).",
+                    level.label(lang),
+                    fr_date(*committed_until),
+                    months,
+                    amount.format(lang)
+                )
             } else {
-                format!("This upgrade commits support until {committed_until}, after the contract ends (§5.3).")
+                format!(
+                    "{} support is committed until {committed_until}, after the contract ends: {months} committed month(s) left, {}, billed with the last month (§5.3).",
+                    level.label(lang),
+                    amount.format(lang)
+                )
             }
         }
         // The other parts, dispatched by `quote_issue`.
@@ -371,6 +386,41 @@ pub fn set_aside(part: &SetAside, lang: Lang) -> String {
         SetAside::ServiceLevels => pick(
             "Engagements de service (GTD, GTR, GTC)",
             "Service-level guarantees (GTD, GTR, GTC)",
+        ),
+    }
+}
+
+/// A warning about a price book (SPEC §14, §5.10.2).
+pub fn pricebook_warning(
+    warning: &crate::engine::document::pricebook_checks::PriceBookWarning,
+    lang: Lang,
+) -> String {
+    use crate::engine::document::pricebook_checks::PriceBookWarning as W;
+    match warning {
+        W::LongerRetentionCheaper { longer, shorter } => lang
+            .pick(
+                "« {longer} » garde les sauvegardes plus longtemps que « {shorter} » mais coûte moins cher (§5.10.2).",
+                "“{longer}” keeps backups longer than “{shorter}” but costs less (§5.10.2).",
+            )
+            .replace("{longer}", longer)
+            .replace("{shorter}", shorter),
+    }
+}
+
+/// §9.2 (SPEC §14): the reading of the monthly minimum a book uses.
+pub fn minimum_mode(
+    mode: crate::engine::document::pricebook::MinimumMode,
+    lang: Lang,
+) -> &'static str {
+    use crate::engine::document::pricebook::MinimumMode as M;
+    match mode {
+        M::Floor => lang.pick(
+            "Plancher (§9.2 « minimum de facturation ») : le mois est complété jusqu'au minimum",
+            "Floor (§9.2 “minimum de facturation”): the month is topped up to the minimum",
+        ),
+        M::BaseFee => lang.pick(
+            "Redevance de base (§9.2 « auxquels s'ajoute le prix des Unités ») : le minimum est facturé chaque mois, les unités s'y ajoutent",
+            "Base fee (§9.2 “auxquels s'ajoute le prix des Unités”): the minimum is billed every month, the units added to it",
         ),
     }
 }

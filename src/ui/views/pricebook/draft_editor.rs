@@ -7,6 +7,7 @@ use super::commitment_tiers::CommitmentTiers;
 use super::draft_fees::DraftFees;
 use super::draft_identity::DraftIdentity;
 use crate::engine::document::pricebook::PriceBook;
+use crate::ui::i18n::pricebook_warning;
 use crate::ui::state::use_state;
 use crate::ui::widgets::hint::Hint;
 
@@ -22,6 +23,12 @@ pub fn DraftEditor(draft: RwSignal<PriceBook>) -> impl IntoView {
             <DraftIdentity draft />
             <CommitmentTiers draft />
             <CatalogueItems draft />
+            // SPEC §14 (§5.10.2): what the book prices but a buyer would find wrong.
+            <ul class="doc-list warn-note" data-testid="pricebook-warnings">
+                {move || draft.with(|b| b.warnings()).into_iter().map(|w| view! {
+                    <li data-testid="pricebook-warning">{pricebook_warning(&w, lang.get())}</li>
+                }).collect_view()}
+            </ul>
             <DraftFees draft />
         </section>
     }

@@ -1,13 +1,14 @@
 //! The draft's identity: version, effective date (§9.7), region, labels,
-//! whether illustrative, access fee and monthly minimum (§9.2).
+//! whether illustrative, access fee and monthly minimum with its reading,
+//! floor or base fee (§9.2, SPEC §14).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::money_text::money_text;
-use crate::engine::document::pricebook::PriceBook;
+use crate::engine::document::pricebook::{MinimumMode, PriceBook};
 use crate::engine::money::Money;
-use crate::ui::i18n::FieldError;
+use crate::ui::i18n::{minimum_mode, FieldError};
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::parsed_input::ParsedInput;
@@ -58,6 +59,18 @@ pub fn DraftIdentity(draft: RwSignal<PriceBook>) -> impl IntoView {
                 <ParsedInput id="pricebook-minimum" testid="pricebook-minimum" initial=money_text(d.monthly_minimum) parse=money
                     on_valid=move |m| draft.update(|b| b.monthly_minimum = m) />
             </div>
+            // SPEC §14: the two readings of §9.2.
+            <label class="field">
+                <span>{move || lang.get().pick("Lecture du minimum (§9.2)", "Reading of the minimum (§9.2)")}</span>
+                <select data-testid="pricebook-minimum-mode" on:change=move |e| {
+                    let mode = if event_target_value(&e) == "base_fee" { MinimumMode::BaseFee } else { MinimumMode::Floor };
+                    draft.update(|b| b.monthly_minimum_mode = mode);
+                }>
+                    <option value="floor" selected=move || draft.with(|b| b.monthly_minimum_mode == MinimumMode::Floor)>{move || lang.get().pick("Plancher : le mois est complété jusqu'au minimum", "Floor: the month is topped up to the minimum")}</option>
+                    <option value="base_fee" selected=move || draft.with(|b| b.monthly_minimum_mode == MinimumMode::BaseFee)>{move || lang.get().pick("Redevance de base : les unités s'ajoutent au minimum", "Base fee: the units are added to the minimum")}</option>
+                </select>
+                <span class="hint" data-testid="pricebook-minimum-mode-note">{move || minimum_mode(draft.with(|b| b.monthly_minimum_mode), lang.get())}</span>
+            </label>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use crate::engine::lang::Lang;
 use crate::engine::money::Money;
 use crate::engine::pricing::Category;
 use crate::ui::format::decimal;
+use crate::ui::i18n::minimum_mode;
 use crate::ui::state::use_state;
 
 #[component]
@@ -54,6 +55,9 @@ pub fn ProposalCharges(
                     <dl class="doc-totals">
                         <dt>{l.pick("Mensuel récurrent (mois plein)", "Monthly recurring (full month)")}</dt>
                         <dd>{p.monthly_recurring.format(l)}</dd>
+                        // SPEC §14: the reading of the §9.2 minimum, next to its figure.
+                        <dt>{l.pick("Minimum de facturation mensuel (§9.2)", "Monthly billing minimum (§9.2)")}</dt>
+                        <dd data-testid="proposal-minimum">{format!("{} — {}", p.minimum.monthly.format(l), minimum_mode(p.minimum.mode, l))}</dd>
                         <dt class="strong">{l.pick("Valeur totale du contrat HT", "Total contract value excl. VAT")}</dt>
                         <dd class="strong" data-testid="proposal-total">{total.format(l)}</dd>
                         {vat_amount.map(|v| view! {

@@ -147,6 +147,18 @@ fn line_detail(i: &PriceItem, priced: Option<PricedLine>, l: Lang) -> String {
                 p.discount_percent
             ));
         }
+        // §9.2 (SPEC §14): a later order never gets a better tier than the
+        // contract's own at signature.
+        if let Some(from) = p.tier_capped_from {
+            parts.push(format!(
+                "{} {from} {}",
+                l.pick(
+                    "plafonné au palier du contrat (§9.2) au lieu de",
+                    "capped at the contract's tier (§9.2) instead of"
+                ),
+                l.pick("mois", "months")
+            ));
+        }
         parts.push(format!(
             "{} {}",
             l.pick("début", "starts"),

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use super::issues::Issues;
+use crate::engine::document::pricebook::MinimumMode;
 use crate::engine::money::Money;
-use crate::ui::i18n::pricing_error;
+use crate::engine::pricing::Category;
+use crate::ui::i18n::{minimum_mode, pricing_error};
 use crate::ui::state::use_state;
 
 #[component]
@@ -25,6 +27,7 @@ pub fn Totals() -> impl IntoView {
             .priced
             .with(|p| p.as_ref().map(|p| p.commitment_months).unwrap_or(0))
     };
+    let mode = move || state.priced.with(|p| p.as_ref().map(|p| p.minimum.mode));
     let error = move || {
         state
             .pricing
@@ -47,9 +50,17 @@ pub fn Totals() -> impl IntoView {
                 <dd class="grand" data-testid="total-commitment">{amount(|p| p.commitment_total)}</dd>
                 <dt>{move || lang.get().pick("dont build", "of which build")}</dt>
                 <dd data-testid="total-build">{amount(|p| p.build.total)}</dd>
-                <dt>{move || lang.get().pick("dont complément minimum", "of which minimum complement")}</dt>
-                <dd data-testid="total-minimum">{amount(|p| p.category_total(crate::engine::pricing::Category::MinimumComplement))}</dd>
+                <dt>{move || match mode() {
+                    Some(MinimumMode::BaseFee) => lang.get().pick("dont minimum mensuel (redevance)", "of which monthly minimum (base fee)"),
+                    _ => lang.get().pick("dont complément minimum", "of which minimum complement"),
+                }}</dt>
+                <dd data-testid="total-minimum">{amount(|p| match p.minimum.mode {
+                    MinimumMode::BaseFee => p.category_total(Category::MinimumFee),
+                    MinimumMode::Floor => p.category_total(Category::MinimumComplement),
+                })}</dd>
             </dl>
+            // SPEC §14: the reading of §9.2 the book uses, next to the figure.
+            <p class="hint" data-testid="total-minimum-mode">{move || mode().map(|m| minimum_mode(m, lang.get()))}</p>
             <Issues />
             <p class="error" role="alert" data-testid="totals-error">{error}</p>
             <p class="footnote">

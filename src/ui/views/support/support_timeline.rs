@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use super::change_row::ChangeRow;
 use crate::engine::document::quote::{Quote, SupportChange};
 use crate::engine::document::support::SupportLevel;
+use crate::engine::pricing::Location;
 use crate::engine::timeline::next_month;
 use crate::ui::format::date;
 use crate::ui::state::use_state;
 use crate::ui::widgets::hint::Hint;
+use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::th::Th;
 
 #[component]
@@ -38,10 +40,40 @@ pub fn SupportTimeline() -> impl IntoView {
                 })
             })
         };
+    // §5.3 (SPEC §14): a commitment that outlasts the contract, billed with
+    // the last month, and its warning beside it.
+    let beyond = move || {
+        state.priced.with(|p| {
+            let l = lang.get();
+            p.as_ref().map(|p| {
+                p.support
+                    .iter()
+                    .filter_map(|s| s.committed_beyond_end.clone().map(|b| (s.environment, b)))
+                    .map(|(env, b)| view! {
+                        <tr data-testid="support-beyond-end">
+                            <td>{env.label(l)}</td>
+                            <td>{format!("{} → {}", date(b.from, l), date(b.until, l))}</td>
+                            <td>{b.level.label(l)}</td>
+                            <td class="num">{b.months}</td>
+                            <td class="num" data-testid="support-beyond-end-amount">{b.amount.format(l)}</td>
+                            <td>{date(b.billed_on, l)}</td>
+                        </tr>
+                        <tr><td colspan="6"><IssueNote location=Location::Environment(env) testid="support-beyond-end-issue" /></td></tr>
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let any_beyond = move || {
+        state.priced.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.support.iter().any(|s| s.committed_beyond_end.is_some()))
+        })
+    };
     view! {
         <section class="card" aria-labelledby="support-title">
             <h2 id="support-title">{move || lang.get().pick("Évolution du support (§5.3)", "Support timeline (§5.3)")}</h2>
-            <Hint fr="Souscription de 6 mois minimum ; pendant l'engagement le niveau ne peut qu'augmenter ; chaque montée de niveau réengage 6 mois ; un changement prend effet le 1er d'un mois." en="6-month minimum subscription; while committed the level can only go up; each upgrade commits 6 more months; a change takes effect on the 1st of a month." />
+            <Hint fr="Souscription de 6 mois minimum, le premier niveau compris ; pendant l'engagement le niveau ne peut qu'augmenter ; chaque montée de niveau réengage 6 mois ; un changement prend effet le 1er d'un mois. Un engagement qui dépasse la fin du contrat est facturé avec le dernier mois." en="6-month minimum subscription, the first level included; while committed the level can only go up; each upgrade commits 6 more months; a change takes effect on the 1st of a month. A commitment that outlasts the contract is billed with the last month." />
             <table class="lines" data-testid="support-changes">
                 <thead><tr>
                     <Th fr="Environnement" en="Environment" />
@@ -74,6 +106,20 @@ pub fn SupportTimeline() -> impl IntoView {
                 </tr></thead>
                 <tbody>{segments}</tbody>
             </table>
+            <Show when=any_beyond>
+                <h3>{move || lang.get().pick("Engagement au-delà de la fin du contrat (§5.3)", "Commitment beyond the end of the contract (§5.3)")}</h3>
+                <table class="lines" data-testid="support-beyond-end-table">
+                    <thead><tr>
+                        <Th fr="Environnement" en="Environment" />
+                        <Th fr="Mois engagés après la fin" en="Committed months after the end" />
+                        <Th fr="Niveau" en="Level" />
+                        <Th fr="Mois" en="Months" num=true />
+                        <Th fr="Montant" en="Amount" num=true />
+                        <Th fr="Facturé le" en="Billed on" />
+                    </tr></thead>
+                    <tbody>{beyond}</tbody>
+                </table>
+            </Show>
         </section>
     }
 }

@@ -1,33 +1,54 @@
-//! §6, §12: buying tokens: other tokens a month, the pack and its
-//! suggestion, fixed capacity.
+//! §6, §12: buying tokens: other tokens a month, the packs (§5.5, several
+//! at once) and the cheapest option, fixed capacity.
 
 use leptos::prelude::*;
 
+use super::pack_list::PackList;
 use crate::engine::lang::Lang;
 use crate::engine::money::{parse_whole, Quantity};
-use crate::engine::pricing::tokens::PackOption;
+use crate::engine::pricing::tokens::{OnDemandPeriod, PackOption};
 use crate::engine::pricing::Location;
+use crate::ui::format::date;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::issue_note::IssueNote;
 use crate::ui::widgets::parsed_input::ParsedInput;
 
+/// An option: on demand, or its packs ("P10 + P40 (50 tokens)") and cost.
 fn option_label(o: &PackOption, lang: Lang) -> String {
-    match &o.pack {
-        None => format!(
+    if o.packs.is_empty() {
+        format!(
             "{} — {} / {}",
             lang.pick("À la demande", "On demand"),
             o.monthly_cost.format(lang),
             lang.pick("mois", "month")
-        ),
-        Some(code) => format!(
-            "{code} ({} {}) — {} / {}",
+        )
+    } else {
+        format!(
+            "{} ({} {}) — {} / {}",
+            o.packs.join(" + "),
             o.tokens_per_month,
             lang.pick("jetons", "tokens"),
             o.monthly_cost.format(lang),
             lang.pick("mois", "month")
-        ),
+        )
     }
+}
+
+/// §9.2 (SPEC §14): tokens beyond the packs in one period of a book.
+fn on_demand_label(p: &OnDemandPeriod, lang: Lang) -> String {
+    format!(
+        "{} → {} : {} {} x {} = {} / {} ({} {})",
+        date(p.from, lang),
+        date(p.to, lang),
+        p.tokens_per_month.round_dp(2),
+        lang.pick("jetons", "tokens"),
+        p.unit_price.format(lang),
+        p.monthly.format(lang),
+        lang.pick("mois", "month"),
+        lang.pick("grille", "book"),
+        p.book_version
+    )
 }
 
 #[component]
@@ -37,16 +58,6 @@ pub fn TokenPurchase() -> impl IntoView {
     let quote = state.quote;
     let tokens = move || state.priced.with(|p| p.as_ref().map(|p| p.tokens.clone()));
     let plan = quote.with_untracked(|q| q.tokens.clone());
-    let packs = move || {
-        let chain = quote.with(|q| q.support_chain);
-        state.book.with(|b| {
-            b.token_packs
-                .iter()
-                .filter(|p| p.chain == chain)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <section class="card" aria-labelledby="pack-title">
             <h2 id="pack-title">{move || lang.get().pick("Achat des jetons", "Buying tokens")}</h2>
@@ -57,24 +68,7 @@ pub fn TokenPurchase() -> impl IntoView {
                         parse=|t: &str| Quantity::parse(t).map_err(FieldError::Number)
                         on_valid=move |n| quote.update(|q| q.tokens.extra_per_month = n) />
                 </div>
-                <label class="field">
-                    <span>{move || lang.get().pick("Pack mensuel (engagé jusqu'à la fin du contrat)", "Monthly pack (committed to the end of the contract)")}</span>
-                    <select data-testid="token-pack" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        quote.update(|q| q.tokens.pack = (!v.is_empty()).then_some(v));
-                    }>
-                        <option value="" selected=move || quote.with(|q| q.tokens.pack.is_none())>{move || lang.get().pick("Aucun : à la demande", "None: on demand")}</option>
-                        {move || packs().into_iter().map(|p| {
-                            let code = p.code.clone();
-                            let selected = code.clone();
-                            view! {
-                                <option value=code selected=move || quote.with(|q| q.tokens.pack.as_deref() == Some(selected.as_str()))>
-                                    {format!("{} — {} {} — {}", p.code, p.tokens_per_month, lang.get().pick("jetons", "tokens"), p.monthly.format(lang.get()))}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PackList />
                 <div class="field">
                     <label for="fixed-hours">{move || lang.get().pick("Capacité fixe (heures / mois, §12)", "Fixed capacity (hours / month, §12)")}</label>
                     <ParsedInput id="fixed-hours" testid="fixed-hours" initial=plan.fixed_capacity_hours.map(|h| h.to_string()).unwrap_or_default()
@@ -95,9 +89,13 @@ pub fn TokenPurchase() -> impl IntoView {
                         <dd>{t.on_demand_price.format(l)}</dd>
                         <dt>{l.pick("Choix actuel", "Current choice")}</dt>
                         <dd data-testid="token-chosen">{option_label(&t.chosen, l)}</dd>
+                        {(t.on_demand.len() > 1).then(|| view! {
+                            <dt>{l.pick("Au-delà des packs, par grille (§9.2)", "Beyond the packs, by book (§9.2)")}</dt>
+                            <dd data-testid="token-on-demand">{t.on_demand.iter().map(|p| view! { <div>{on_demand_label(p, l)}</div> }).collect_view()}</dd>
+                        })}
                         <dt>{l.pick("Uniquement à la demande", "On demand only")}</dt>
                         <dd>{option_label(&t.on_demand_only, l)}</dd>
-                        <dt>{l.pick("Le moins cher", "Cheapest")}</dt>
+                        <dt>{l.pick("Le moins cher (packs combinables)", "Cheapest (packs may combine)")}</dt>
                         <dd data-testid="token-suggestion">{option_label(&suggestion, l)}</dd>
                         {t.fixed_capacity.map(|f| view! {
                             <dt>{l.pick("Capacité fixe", "Fixed capacity")}</dt>
@@ -106,8 +104,8 @@ pub fn TokenPurchase() -> impl IntoView {
                     </dl>
                     <Show when=move || better>
                         <button type="button" class="primary" data-testid="token-apply-suggestion" on:click={
-                            let pack = suggestion.pack.clone();
-                            move |_| quote.update(|q| q.tokens.pack = pack.clone())
+                            let packs = suggestion.packs.clone();
+                            move |_| quote.update(|q| q.tokens.packs = packs.clone())
                         }>
                             {move || lang.get().pick("Appliquer la suggestion", "Apply the suggestion")}
                         </button>
