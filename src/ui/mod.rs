@@ -5,6 +5,7 @@
 
 mod browser;
 mod clauses;
+mod finance_notes;
 mod format;
 mod i18n;
 mod session;

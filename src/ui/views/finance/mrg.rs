@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::mrg_chart::MrgChart;
 use super::mrg_summary::MrgSummary;
 use super::scope_changes::ScopeChanges;
+use super::scope_table::ScopeTable;
 use crate::engine::money::{parse_decimal, Money};
 use crate::ui::format::date;
 use crate::ui::i18n::FieldError;
@@ -64,7 +65,7 @@ pub fn Mrg() -> impl IntoView {
                         on_valid=move |r| quote.update(|q| q.mrg.rate_percent = r) />
                 </div>
                 <div class="field">
-                    <label for="mrg-g-input">{move || lang.get().pick("G imposé (vide = revenu de RUN du devis)", "G override (empty = the quote's run revenue)")}</label>
+                    <label for="mrg-g-input">{move || lang.get().pick("G imposé (vide = revenu de RUN du contrat initial)", "G override (empty = the initial contract's run revenue)")}</label>
                     <ParsedInput id="mrg-g-input" testid="mrg-g-input" initial=terms.global_revenue.map(|g| g.as_decimal().to_string()).unwrap_or_default()
                         parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
                         on_valid=move |g| quote.update(|q| q.mrg.global_revenue = g) />
@@ -84,6 +85,7 @@ pub fn Mrg() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <MrgChart />
+            <ScopeTable />
             <ScopeChanges />
         </section>
     }

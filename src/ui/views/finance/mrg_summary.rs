@@ -1,4 +1,5 @@
-//! §9.4: G, the global MRG before and after scope changes, the shortfalls.
+//! §9.4: G (the initial contract's run revenue), the global MRG before and
+//! after scope changes, the shortfalls.
 
 use leptos::prelude::*;
 
@@ -13,8 +14,12 @@ pub fn MrgSummary() -> impl IntoView {
         state.mrg.with(|m| {
             m.as_ref().map(|m| view! {
                 <dl class="facts">
-                    <dt>{l.pick("Revenu global de RUN prévu (G)", "Planned global run revenue (G)")}</dt>
+                    <dt>{l.pick("Revenu global de RUN du contrat initial (G, §9.4)", "Global run revenue of the initial contract (G, §9.4)")}</dt>
                     <dd data-testid="mrg-g">{m.global_revenue.format(l)}</dd>
+                    {(m.global_revenue != m.initial_revenue).then(|| view! {
+                        <dt>{l.pick("G calculé (remplacé par le G imposé)", "G computed (replaced by the override)")}</dt>
+                        <dd data-testid="mrg-g-initial">{m.initial_revenue.format(l)}</dd>
+                    })}
                     <dt>{l.pick("MRG global", "Global MRG")}</dt>
                     <dd data-testid="mrg-global">{m.global_mrg.format(l)}</dd>
                     <dt>{l.pick("MRG global après évolutions de périmètre", "Global MRG after scope changes")}</dt>

@@ -1,9 +1,12 @@
-//! §9.3: the unit prices revised on each anniversary, line by line, with
-//! the vendor pass-through share (§9.3.3).
+//! §9.3: the unit prices revised on each anniversary, charge by charge
+//! (service units, governance and token packs, §9.3.1), with the vendor
+//! pass-through share of a line (§9.3.3), the revised years and what the
+//! revisions add.
 
 use leptos::prelude::*;
 
 use super::anniversaries::anniversary_dates;
+use super::revised_years::RevisedYears;
 use super::revision_chart::RevisionChart;
 use super::revision_totals::RevisionTotals;
 use crate::engine::money::parse_decimal;
@@ -24,41 +27,46 @@ pub fn RevisedPrices() -> impl IntoView {
         let dates = anniversaries();
         state.revised.with(|r| {
             r.as_ref().map(|r| {
-                r.lines
+                r.charges
                     .iter()
                     .map(|line| {
-                        let id = line.id;
-                        let initial = quote.with_untracked(|q| q.lines.iter().find(|x| x.id == id).and_then(|x| x.pass_through_percent).map(|p| p.to_string()).unwrap_or_default());
+                        let id = line.charge.line_id();
+                        let initial = quote.with_untracked(|q| q.lines.iter().find(|x| Some(x.id) == id).and_then(|x| x.pass_through_percent).map(|p| p.to_string()).unwrap_or_default());
                         let cells = dates
                             .iter()
                             .map(|d| {
                                 let step = line.steps.iter().find(|s| s.date == *d);
+                                // §9.3.2: a specific revision without its indices is said so.
+                                let missing = step.is_some_and(|s| s.specific_not_computed);
+                                let title = step.map(|s| format!("{} {}{}", l.pick("coefficient", "coefficient"), s.factor.round_dp(6), if s.specific_not_computed { l.pick(" — révision spécifique non calculée (§9.3.2)", " — specific revision not computed (§9.3.2)") } else { "" })).unwrap_or_default();
                                 view! {
-                                    <td class="num" class:provisional=step.is_some_and(|s| s.provisional)
-                                        title=step.map(|s| format!("{} {}", l.pick("coefficient", "coefficient"), s.factor.round_dp(6))).unwrap_or_default()>
-                                        {step.map(|s| format!("{}{}", s.unit_price.format(l), if s.provisional { " *" } else { "" })).unwrap_or_else(|| "—".into())}
+                                    <td class="num" class:provisional=step.is_some_and(|s| s.provisional || s.specific_not_computed) title=title
+                                        data-testid=if missing { "revision-cell-specific-missing" } else { "revision-cell" }>
+                                        {step.map(|s| format!("{}{}{}", s.unit_price.format(l), if s.provisional { " *" } else { "" }, if s.specific_not_computed { " †" } else { "" })).unwrap_or_else(|| "—".into())}
                                     </td>
                                 }
                             })
                             .collect_view();
                         let kind = match (line.revised_syntec, line.revised_specific) {
                             (true, true) => "SYNTEC + ICC/élec.",
+                            (true, false) if id.is_none() => l.pick("SYNTEC (pack de jetons, §9.3.1)", "SYNTEC (token pack, §9.3.1)"),
                             (true, false) => "SYNTEC",
                             (false, true) => "ICC/élec.",
                             (false, false) => l.pick("non révisé", "not revised"),
                         };
+                        let pass_through = id.map(|id| view! {
+                            <ParsedInput id=format!("pass-{}", id.0) testid="revision-pass-through" class="qty-input" initial=initial.clone()
+                                label=format!("{} — {}", l.pick("Répercussion éditeur (%)", "Vendor pass-through (%)"), line.item)
+                                parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
+                                on_valid=move |p| quote.update(|q| if let Some(x) = q.line_mut(id) { x.pass_through_percent = p }) />
+                        });
                         view! {
-                            <tr data-testid="revision-row">
+                            <tr data-testid=if id.is_some() { "revision-row" } else { "revision-pack-row" }>
                                 <td>
                                     <div class="line-name">{text(&line.name, l)}</div>
                                     <div class="line-detail">{kind}</div>
                                 </td>
-                                <td class="num">
-                                    <ParsedInput id=format!("pass-{}", id.0) testid="revision-pass-through" class="qty-input" initial=initial
-                                        label=format!("{} — {}", l.pick("Répercussion éditeur (%)", "Vendor pass-through (%)"), line.item)
-                                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
-                                        on_valid=move |p| quote.update(|q| if let Some(x) = q.line_mut(id) { x.pass_through_percent = p }) />
-                                </td>
+                                <td class="num">{pass_through.map(IntoAny::into_any).unwrap_or_else(|| "—".into_any())}</td>
                                 <td class="num">{line.signature_unit_price.format(l)}</td>
                                 {cells}
                                 <td class="num" data-testid="revision-increase">{line.increase.format(l)}</td>
@@ -94,6 +102,7 @@ pub fn RevisedPrices() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <RevisedYears />
             <RevisionChart />
         </section>
     }

@@ -23,7 +23,7 @@ pub fn RevisionChart() -> impl IntoView {
         state.revised.with(|r| {
             r.as_ref()
                 .map(|r| {
-                    r.lines
+                    r.charges
                         .iter()
                         .filter(|x| !x.steps.is_empty())
                         .take(6)

@@ -48,7 +48,7 @@ pub fn RevisionClause() -> impl IntoView {
                         on_valid=move |c| quote.update(|q| q.revision.coefficient_decimals = c) />
                 </div>
             </div>
-            <Hint fr="Révisés : les unités de service mensuelles (pas la sauvegarde, le support, les jetons ni les frais uniques). Le coefficient est gardé en pleine précision et chaque prix révisé est arrondi au centime une fois par révision. Une part « répercussion éditeur » (§9.3.3) se saisit par ligne ci-dessous." en="Revised: monthly service units (not backup, support, tokens or one-time charges). The coefficient keeps full precision and each revised price is rounded to the cent once per revision. A vendor pass-through share (§9.3.3) is set per line below." />
+            <Hint fr="Révisés (§9.3.1) : les unités de service mensuelles, la gouvernance et les packs de jetons (pas la sauvegarde, le support, les jetons à la demande ni les frais uniques) ; le minimum mensuel n'est pas révisé, son complément est calculé après révision (§9.2). Le coefficient est gardé en pleine précision et chaque prix révisé est arrondi au centime une fois par révision. Une part « répercussion éditeur » (§9.3.3) se saisit par ligne ci-dessous." en="Revised (§9.3.1): monthly service units, governance and token packs (not backup, support, on-demand tokens or one-time charges); the monthly minimum is not revised, its complement is computed after revision (§9.2). The coefficient keeps full precision and each revised price is rounded to the cent once per revision. A vendor pass-through share (§9.3.3) is set per line below." />
         </section>
     }
 }

@@ -1,10 +1,13 @@
-//! §9.4: scope changes, and whether each raises the MRG (above 15 % of G).
+//! §9.4: the scope changes entered by hand (changes that are not lines of
+//! the quote), and whether each raises the MRG (above 15 % of G).
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::engine::document::quote::{Quote, ScopeChange};
+use crate::engine::finance::mrg::ScopeSource;
 use crate::engine::money::parse_decimal;
+use crate::ui::finance_notes::scope_effect;
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
 use crate::ui::widgets::date_input::DateInput;
@@ -18,37 +21,19 @@ pub fn ScopeChanges() -> impl IntoView {
     let quote = state.quote;
     let scope_ids =
         move || quote.with(|q| q.mrg.scope_changes.iter().map(|c| c.id).collect::<Vec<_>>());
-    let scope_effect = move |id: u32| {
+    let effect = move |id: u32| {
         let l = lang.get();
         state.mrg.with(|m| {
             m.as_ref().and_then(|m| {
-                m.scope.iter().find(|s| s.id == id).map(|s| {
-                    if s.raises_mrg {
-                        format!(
-                            "{} % {} → +{}",
-                            s.share_percent,
-                            l.pick(
-                                "de G : au-delà de 15 %, le MRG augmente",
-                                "of G: above 15 %, the MRG rises"
-                            ),
-                            s.mrg_increase.format(l)
-                        )
-                    } else {
-                        format!(
-                            "{} % {}",
-                            s.share_percent,
-                            l.pick(
-                                "de G : 15 % ou moins, MRG inchangé",
-                                "of G: 15 % or less, MRG unchanged"
-                            )
-                        )
-                    }
-                })
+                m.scope
+                    .iter()
+                    .find(|s| matches!(s.source, ScopeSource::Manual { id: i, .. } if i == id))
+                    .map(|s| scope_effect(s, l))
             })
         })
     };
     view! {
-        <h3>{move || lang.get().pick("Évolutions de périmètre", "Scope changes")}</h3>
+        <h3>{move || lang.get().pick("Évolutions saisies (hors lignes du devis)", "Changes entered (not lines of the quote)")}</h3>
         <table class="lines">
             <tbody>
                 <For each=scope_ids key=|id| *id let:id>
@@ -64,7 +49,7 @@ pub fn ScopeChanges() -> impl IntoView {
                                 parse=|t: &str| parse_decimal(t).map_err(FieldError::Number)
                                 on_valid=move |v| quote.update(|q| if let Some(c) = q.mrg.scope_changes.iter_mut().find(|c| c.id == id) { c.variation = v }) />
                         </td>
-                        <td data-testid="scope-effect">{move || scope_effect(id)}</td>
+                        <td data-testid="scope-effect">{move || effect(id)}</td>
                         <td><RemoveButton on_remove=move || quote.update(|q| q.mrg.scope_changes.retain(|c| c.id != id)) /></td>
                     </tr>
                 </For>

@@ -38,7 +38,7 @@ pub fn IndexValueForm(kind: IndexKind) -> impl IntoView {
                 let label = format_period(period, kind);
                 let billed_with = state.revised.with_untracked(|r| {
                     r.as_ref().and_then(|r| {
-                        r.lines
+                        r.charges
                             .iter()
                             .flat_map(|l| &l.steps)
                             .flat_map(|s| [&s.syntec, &s.icc, &s.electricity])
