@@ -9,6 +9,8 @@ step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 step "format"
 cargo fmt --all -- --check
+step "house rules (file and function sizes, no import circles)"
+python3 scripts/house.py
 step "lints (native and wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings

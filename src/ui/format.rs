@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::engine::document::pricebook::Text;
 use crate::engine::lang::Lang;
 use crate::engine::pricing::{Location, PricedQuote};
+use crate::engine::service_levels::Commitment;
 use crate::ui::i18n::{quote_issue, FieldError};
 
 /// The text of a bilingual label in the user's language.
@@ -63,4 +64,10 @@ pub fn decimal(d: rust_decimal::Decimal, lang: Lang) -> String {
         Lang::Fr => s.replace('.', ","),
         Lang::En => s,
     }
+}
+
+/// A service-level commitment as the user reads it, or "no SLA".
+pub fn commitment(c: Option<Commitment>, lang: Lang) -> String {
+    c.map(|c| c.describe(lang))
+        .unwrap_or_else(|| lang.pick("Pas de SLA", "No SLA").into())
 }

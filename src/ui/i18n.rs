@@ -76,6 +76,37 @@ fn fr_date(date: NaiveDate) -> String {
 /// The message for an issue of the priced quote, with the clause it applies.
 pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
     use QuoteIssue as I;
+    match issue {
+        I::UnknownItem { .. }
+        | I::NotSoldUnderFullDevOps { .. }
+        | I::MissingDependency { .. }
+        | I::AdNeedsTwoVms
+        | I::GovernanceRequired { .. }
+        | I::GovernanceUnavailable { .. }
+        | I::BuildNotOffered { .. }
+        | I::BuildNeedsWholeQuantity
+        | I::OrderedOutsideContract => line_issue(issue, lang),
+        I::BuildBillingAssumed { .. }
+        | I::MilestonesNot100 { .. }
+        | I::OutsideContract { .. }
+        | I::UnknownLot { .. }
+        | I::DuplicateLot { .. }
+        | I::NoLots => build_issue(issue, lang),
+        I::NoSupportUnderFullDevOps
+        | I::SupportChangeNotFirstOfMonth
+        | I::SupportChangeUnknownEnvironment
+        | I::SupportDowngradeWhileCommitted { .. }
+        | I::SupportCommitmentBeyondContract { .. } => support_issue(issue, lang),
+        I::UnknownChange { .. }
+        | I::TooManyAccelerated { .. }
+        | I::UnknownPack { .. }
+        | I::NoRunServicesUnderFullDevOps => run_issue(issue, lang),
+    }
+}
+
+/// §3, §4, §6, §7: a line of the quote (catalogue, dependencies, governance, build, order date).
+fn line_issue(issue: &QuoteIssue, lang: Lang) -> String {
+    use QuoteIssue as I;
     let fr = lang == Lang::Fr;
     let pick = |a: &str, b: &str| if fr { a.to_owned() } else { b.to_owned() };
     match issue {
@@ -89,10 +120,6 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
         I::NotSoldUnderFullDevOps { .. } => pick(
             "Mis de côté en Full DevOps : seuls les services professionnels sont vendus (§2) ; un autre modèle le rétablit.",
             "Set aside under Full DevOps: only professional services are sold (§2); another model restores it.",
-        ),
-        I::NoSupportUnderFullDevOps => pick(
-            "Pas de support souscrit en Full DevOps (§2) : non facturé.",
-            "No support subscription under Full DevOps (§2): not billed.",
         ),
         I::MissingDependency { requires } => {
             if fr {
@@ -148,6 +175,21 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
             "Une ressource construite se compte en unités entières (§4).",
             "Built resources are counted in whole units (§4).",
         ),
+        I::OrderedOutsideContract => pick(
+            "La date de commande est hors du contrat.",
+            "The order date is outside the contract.",
+        ),
+        // The other parts, dispatched by `quote_issue`.
+        _ => String::new(),
+    }
+}
+
+/// §9.8: build invoicing, its lots, and dates of the contract.
+fn build_issue(issue: &QuoteIssue, lang: Lang) -> String {
+    use QuoteIssue as I;
+    let fr = lang == Lang::Fr;
+    let pick = |a: &str, b: &str| if fr { a.to_owned() } else { b.to_owned() };
+    match issue {
         I::BuildBillingAssumed { assumed } => {
             if fr {
                 format!("Facturation du build non choisie : 30/70 avec fin de build le {} supposée (§9.8.1).", fr_date(*assumed))
@@ -194,6 +236,21 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
             "La facturation par lots n'a aucun lot.",
             "Milestone invoicing has no lot.",
         ),
+        // The other parts, dispatched by `quote_issue`.
+        _ => String::new(),
+    }
+}
+
+/// §2, §5.3: the support subscription and its level changes.
+fn support_issue(issue: &QuoteIssue, lang: Lang) -> String {
+    use QuoteIssue as I;
+    let fr = lang == Lang::Fr;
+    let pick = |a: &str, b: &str| if fr { a.to_owned() } else { b.to_owned() };
+    match issue {
+        I::NoSupportUnderFullDevOps => pick(
+            "Pas de support souscrit en Full DevOps (§2) : non facturé.",
+            "No support subscription under Full DevOps (§2): not billed.",
+        ),
         I::SupportChangeNotFirstOfMonth => pick(
             "Un changement de niveau prend effet le 1er d'un mois (§5.3).",
             "A level change takes effect on the 1st of a month (§5.3).",
@@ -221,6 +278,17 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
                 format!("This upgrade commits support until {committed_until}, after the contract ends (§5.3).")
             }
         }
+        // The other parts, dispatched by `quote_issue`.
+        _ => String::new(),
+    }
+}
+
+/// §2, §6: tokens (changes, packs) and tickets.
+fn run_issue(issue: &QuoteIssue, lang: Lang) -> String {
+    use QuoteIssue as I;
+    let fr = lang == Lang::Fr;
+    let pick = |a: &str, b: &str| if fr { a.to_owned() } else { b.to_owned() };
+    match issue {
         I::UnknownChange { code } => {
             if fr {
                 format!("« {code} » n'est pas au catalogue de changements.")
@@ -242,14 +310,12 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
                 format!("“{code}” is not a token pack of this chain.")
             }
         }
-        I::OrderedOutsideContract => pick(
-            "La date de commande est hors du contrat.",
-            "The order date is outside the contract.",
-        ),
         I::NoRunServicesUnderFullDevOps => pick(
             "Ni tickets ni jetons en Full DevOps (§2) : non facturés.",
             "No tickets or tokens under Full DevOps (§2): not billed.",
         ),
+        // The other parts, dispatched by `quote_issue`.
+        _ => String::new(),
     }
 }
 

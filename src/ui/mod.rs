@@ -1,6 +1,10 @@
-//! The browser shell: Leptos components over the pure engine.
+//! The browser shell: Leptos components over the pure engine. Below the
+//! screens (`views`) and their `widgets` sit `state` (the document and its
+//! memos), `session` (storage, undo, other tabs), `browser` and the text
+//! helpers (`format`, `i18n`, `clauses`); none of those imports a screen.
 
 mod browser;
+mod clauses;
 mod format;
 mod i18n;
 mod session;
@@ -12,10 +16,10 @@ use leptos::prelude::*;
 
 use session::Session;
 use state::AppState;
-use views::header::Header;
-use views::library::LibraryBar;
-use views::proposal::ProposalView;
-use views::quote_screen::QuoteScreen;
+use views::print::proposal_view::ProposalView;
+use views::shell::header::Header;
+use views::shell::library::library_bar::LibraryBar;
+use views::shell::quote_screen::QuoteScreen;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

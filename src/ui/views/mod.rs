@@ -1,20 +1,17 @@
-pub mod build_billing;
-pub mod comparison;
-pub mod credit_simulator;
-pub mod environments;
+//! The screens: the shell around the tabs (header, library bar, tab strip,
+//! totals), one folder per tab of the quote screen, and the printable
+//! proposal. A screen may use `state`, `session`, `browser`, `format`,
+//! `i18n`, `clauses` and the widgets; a tab never uses another tab.
+
+pub mod build;
+pub mod compare;
 pub mod finance;
 pub mod guarantees;
-pub mod header;
-pub mod indices_editor;
-pub mod library;
-pub mod lines;
-pub mod pricebook_editor;
-pub mod project_form;
+pub mod pricebook;
+pub mod print;
 pub mod proposal;
-pub mod quote_screen;
 pub mod raci;
 pub mod schedule;
-pub mod specific;
-pub mod support_tickets;
+pub mod shell;
+pub mod support;
 pub mod tokens;
-pub mod totals;

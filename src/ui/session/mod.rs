@@ -1,0 +1,99 @@
+//! The quote library in the browser's storage, autosave, the other tabs,
+//! share links at start, undo and redo, and the price book in use.
+//! May use the engine, `browser` and `state`; never a screen.
+//!
+//! Every change of the quote is saved at once under its id with a revision
+//! one higher than the one this tab last read or wrote. If the stored
+//! revision is not that one, another tab saved in between: nothing is
+//! overwritten and the user chooses (load theirs, or keep theirs and save
+//! this one as a copy).
+
+mod autosave;
+pub mod library;
+pub mod price_book;
+mod start;
+mod tabs;
+mod undo;
+
+use leptos::prelude::*;
+
+use crate::engine::document::quote::Quote;
+use crate::engine::files::library::{write_index, Entry, Index, INDEX_KEY, QUOTE_PREFIX};
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+/// A message for the user, with an action when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub error: bool,
+    pub text: String,
+    /// A deleted quote that *Undo* brings back.
+    pub restore: Option<(Entry, String)>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub index: RwSignal<Index>,
+    pub current: RwSignal<String>,
+    /// The stored revision this tab last read or wrote for `current`.
+    base: StoredValue<u64>,
+    /// Another tab saved the open quote: autosave is suspended.
+    pub conflict: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Grows when the whole document is replaced, so that the editors are
+    /// rebuilt with the new values.
+    pub epoch: RwSignal<u64>,
+    undo: StoredValue<Vec<Quote>>,
+    redo: StoredValue<Vec<Quote>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    last_edit: StoredValue<f64>,
+    /// The document was replaced (open, undo…): the next change seen by
+    /// autosave is not an edit of the user's.
+    replaced: StoredValue<bool>,
+    pub save_error: RwSignal<Option<String>>,
+    /// The printable proposal is shown instead of the editors.
+    pub proposal: RwSignal<bool>,
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+fn quote_key(id: &str) -> String {
+    format!("{QUOTE_PREFIX}{id}")
+}
+
+impl Session {
+    pub fn notify(self, error: bool, text: String) {
+        self.notify_with(error, text, None);
+    }
+
+    fn notify_with(self, error: bool, text: String, restore: Option<(Entry, String)>) {
+        self.notices.update(|n| {
+            let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+            n.push(Notice {
+                id,
+                error,
+                text,
+                restore,
+            });
+        });
+    }
+
+    pub fn dismiss(self, id: u64) {
+        self.notices.update(|n| n.retain(|x| x.id != id));
+    }
+
+    /// Replaces the document (not an edit: no undo step).
+    fn replace(self, state: AppState, quote: Quote) {
+        self.replaced.set_value(true);
+        state.quote.set(quote);
+        self.epoch.update(|e| *e += 1);
+    }
+
+    fn write_index(self) {
+        let _ = browser::set(INDEX_KEY, &write_index(&self.index.get_untracked()));
+    }
+}

@@ -1,0 +1,17 @@
+//! The Finance tab: the revision clause, revised prices per anniversary,
+//! the minimum guaranteed revenue, the clauses as text, and the index
+//! tables (§9.3, §9.4). May use `state`, `format`, `i18n`, `clauses` and the
+//! widgets; no other tab.
+
+mod anniversaries;
+mod clause_text;
+pub mod finance_view;
+mod indices;
+mod mrg;
+mod mrg_chart;
+mod mrg_summary;
+mod revised_prices;
+mod revision_chart;
+mod revision_clause;
+mod revision_totals;
+mod scope_changes;

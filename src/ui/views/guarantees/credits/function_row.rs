@@ -1,0 +1,114 @@
+//! One function outage: the function, its minutes, what is exempt, the
+//! availability and credit.
+
+use leptos::prelude::*;
+
+use super::entries::{
+    entry, exemption_text, non_negative, remove, row_error, units, update, Report,
+};
+use crate::engine::document::credit_month::FunctionMonth;
+use crate::engine::document::quote::LineId;
+use crate::engine::service_levels::SlaLocation;
+use crate::ui::format::decimal;
+use crate::ui::state::use_state;
+use crate::ui::widgets::parsed_input::ParsedInput;
+use crate::ui::widgets::remove_button::RemoveButton;
+
+#[component]
+pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let quote = state.quote;
+    let priced = state.priced;
+    let Some(f) = entry::<FunctionMonth>(quote, id) else {
+        return ().into_any();
+    };
+    let line = f.line;
+    let outcome = move || {
+        let l = lang.get();
+        if let Some(e) = row_error(report, SlaLocation::Function(id), l) {
+            return view! { <span class="error" data-testid="sla-row-error">{e}</span> }.into_any();
+        }
+        report.with(|r| {
+            let Some(Ok(r)) = r else { return ().into_any() };
+            let Some(c) = r.functions.iter().find(|c| c.id == id) else {
+                return ().into_any();
+            };
+            let guarantee = c
+                .guarantee
+                .map(|g| format!(" / {} {} %", l.pick("garanti", "guaranteed"), decimal(g, l)))
+                .unwrap_or_default();
+            let tier = c
+                .tier_percent
+                .map(|p| format!(" → {} % × {}", decimal(p, l), c.base.format(l)))
+                .unwrap_or_default();
+            view! {
+                <span data-testid="sla-fn-availability">{format!("{} %{guarantee}{tier}", decimal(c.availability, l))}</span>
+                <strong class="credit" data-testid="sla-fn-credit">{c.credit.format(l)}</strong>
+                <span class="sub">{exemption_text(c.exemption, l)}</span>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <tr data-testid="sla-fn">
+            <td>
+                <select
+                    data-testid="sla-fn-line"
+                    aria-label=move || lang.get().pick("Fonction managée", "Managed function")
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                            update::<FunctionMonth>(quote, id, |x| x.line = LineId(n));
+                        }
+                    }
+                >
+                    {move || {
+                        let l = lang.get();
+                        priced.with(|p| units(p, l))
+                            .into_iter()
+                            .map(|(u, label)| view! { <option value=u.0.to_string() selected=u == line>{label}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </td>
+            <td class="num">
+                <ParsedInput
+                    id=format!("sla-fn-minutes-{id}")
+                    testid="sla-fn-minutes"
+                    label=lang.get_untracked().pick("Interruption (min)", "Outage (min)")
+                    class="qty-input"
+                    initial=f.interruption_minutes.normalize().to_string()
+                    parse=non_negative
+                    on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.interruption_minutes = d)}
+                />
+            </td>
+            <td class="num">
+                <ParsedInput
+                    id=format!("sla-fn-iaas-{id}")
+                    testid="sla-fn-iaas"
+                    label=lang.get_untracked().pick("dont IaaS indisponible (min)", "of which IaaS down (min)")
+                    class="qty-input"
+                    initial=f.iaas_down_minutes.normalize().to_string()
+                    parse=non_negative
+                    on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.iaas_down_minutes = d)}
+                />
+            </td>
+            <td class="num">
+                <ParsedInput
+                    id=format!("sla-fn-client-{id}")
+                    testid="sla-fn-client"
+                    label=lang.get_untracked().pick("dont cause client (min)", "of which client cause (min)")
+                    class="qty-input"
+                    initial=f.client_caused_minutes.normalize().to_string()
+                    parse=non_negative
+                    on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.client_caused_minutes = d)}
+                />
+            </td>
+            <td class="outcome">{outcome}</td>
+            <td>
+                <RemoveButton on_remove={move || remove::<FunctionMonth>(quote, id)} />
+            </td>
+        </tr>
+    }
+    .into_any()
+}

@@ -1,0 +1,43 @@
+//! The printable proposal (issue 6), in French or English whatever the
+//! screen's language: cover, scope, lines, one-time and recurring charges,
+//! schedule, revision and MRG clauses, service levels, RACI, what the flat
+//! fee does not cover (SPEC §11) and assumptions. Amounts exclude VAT; a VAT
+//! line can be added. The browser prints it (and saves it as PDF).
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use super::assumptions::ProposalAssumptions;
+use super::charges::ProposalCharges;
+use super::clauses::ProposalClauses;
+use super::cover::ProposalCover;
+use super::out_of_fee::ProposalOutOfFee;
+use super::raci::ProposalRaci;
+use super::schedule::ProposalSchedule;
+use super::scope::ProposalScope;
+use super::service_levels::ProposalServiceLevels;
+use super::toolbar::ProposalToolbar;
+use crate::engine::lang::Lang;
+use crate::ui::state::use_state;
+
+#[component]
+pub fn ProposalView() -> impl IntoView {
+    let state = use_state();
+    let doc = RwSignal::new(state.lang.get_untracked());
+    let vat = RwSignal::new(false);
+    let vat_rate = RwSignal::new(Decimal::from(20));
+    view! {
+        <ProposalToolbar doc vat vat_rate />
+        <article class="proposal" data-testid="proposal" lang=move || if doc.get() == Lang::Fr { "fr" } else { "en" }>
+            <ProposalCover doc />
+            <ProposalScope doc />
+            <ProposalCharges doc vat vat_rate />
+            <ProposalSchedule doc />
+            <ProposalClauses doc />
+            <ProposalServiceLevels doc />
+            <ProposalRaci doc />
+            <ProposalOutOfFee doc />
+            <ProposalAssumptions doc />
+        </article>
+    }
+}
