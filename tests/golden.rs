@@ -125,7 +125,7 @@ fn every_example_prices_as_its_golden_json_and_csv() {
             serde_json::from_str(&fs::read_to_string(path).expect("readable")).expect("JSON");
         assert_eq!(
             raw["schema_version"],
-            2,
+            cloudquote::engine::document::quote::SCHEMA_VERSION,
             "{}: examples are written in the current format",
             path.display()
         );

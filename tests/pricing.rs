@@ -403,11 +403,13 @@ fn a_contract_starting_mid_month_is_billed_pro_rata() {
 
 #[test]
 fn dependencies_are_located_on_the_line_that_misses_them() {
-    // §3 (§6.3, §7.1.2, §6.11, §6.12)
-    let p = priced(&quote(
-        12,
-        &[("DB-MGD", "1"), ("CTR-MGD", "1"), ("AD-MGD", "1")],
-    ));
+    // §3 (§6.3, §7.1.2, §6.11, §6.12). The lines are taken over already
+    // onboarded (§4.1), so that only the dependency issues remain.
+    let mut qt = quote(12, &[("DB-MGD", "1"), ("CTR-MGD", "1"), ("AD-MGD", "1")]);
+    for line in &mut qt.lines {
+        line.onboarded = true;
+    }
+    let p = priced(&qt);
     assert_eq!(
         p.issues_at(Location::Line(cloudquote::engine::document::quote::LineId(
             1
@@ -825,6 +827,101 @@ fn full_devops_has_no_minimum_tickets_or_tokens() {
     assert_eq!(p.issues_at(Location::Tickets).count(), 1);
     assert_eq!(p.issues_at(Location::TokenPack).count(), 1);
     assert!(!p.has_errors());
+}
+
+#[test]
+fn a_no_build_service_unit_is_flagged_not_managed_unless_onboarded() {
+    // §4.1 "Modèle No Build : Le Prestataire ne fera pas de Build - la
+    // ressource n'est pas managée" (SPEC §14). Only monthly units the book
+    // offers to build need one: not governance (SDM), professional services
+    // (ARCHI), nor units sold without build (EXCH-MBX, BKP-WEEKLY-1).
+    let mut qt = quote(
+        12,
+        &[
+            ("OS-MGD", "2"),
+            ("OS-MGD", "1"),
+            ("DB-MGD", "1"),
+            ("SEC-FW", "1"),
+            ("EXCH-MBX", "10"),
+            ("BKP-WEEKLY-1", "5"),
+            ("SDM", "1"),
+            ("ARCHI", "3"),
+        ],
+    );
+    qt.lines[1].onboarded = true; // taken over from an earlier contract
+    qt.lines[2].build = BuildModel::Backend;
+    let p = priced(&qt);
+    let flagged: Vec<Location> = p
+        .issues
+        .iter()
+        .filter(|i| i.issue == QuoteIssue::NotManagedWithoutBuild)
+        .inspect(|i| assert_eq!(i.severity, cloudquote::engine::pricing::Severity::Warning))
+        .map(|i| i.location)
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            Location::Line(qt.lines[0].id),
+            Location::Line(qt.lines[3].id)
+        ]
+    );
+    let unmanaged: Vec<bool> = p.lines.iter().map(|l| l.unmanaged).collect();
+    assert_eq!(
+        unmanaged,
+        [true, false, false, true, false, false, false, false]
+    );
+    // Not managed, still billed: 2 x 120.00.
+    assert_eq!(p.lines[0].amount, money("240.00"));
+    // The field is written only when set, and read back.
+    let json = qt.to_json();
+    assert_eq!(json.matches("\"onboarded\": true").count(), 1, "{json}");
+    assert_eq!(Quote::from_json(&json).unwrap(), qt);
+}
+
+#[test]
+fn each_priced_unit_names_its_managed_function() {
+    // §10 "Fonction Managée": OS units together, each application apart,
+    // Log as a Service apart from Big Data; no function for security
+    // devices, supervision, governance or professional services (SPEC §14).
+    let qt = quote(
+        12,
+        &[
+            ("OS-MGD", "1"),
+            ("APP-MGD", "1"),
+            ("LOGAAS", "1"),
+            ("BIGDATA-NODE", "1"),
+            ("K8S-MGD", "1"),
+            ("SEC-FW", "1"),
+            ("SUP-SRC-STD", "1"),
+            ("SDM", "1"),
+            ("ARCHI", "1"),
+        ],
+    );
+    let p = priced(&qt);
+    let functions: Vec<Option<String>> = p
+        .lines
+        .iter()
+        .map(|l| l.function.map(|f| f.to_string()))
+        .collect();
+    let app = format!("application:{}", qt.lines[1].id.0);
+    let expected: Vec<Option<&str>> = vec![
+        Some("os"),
+        Some(&app),
+        Some("log_as_a_service"),
+        Some("big_data"),
+        Some("kubernetes"),
+        None,
+        None,
+        None,
+        None,
+    ];
+    assert_eq!(
+        functions,
+        expected
+            .into_iter()
+            .map(|f| f.map(String::from))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]

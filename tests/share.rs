@@ -5,10 +5,11 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use cloudquote::engine::document::catalog::BuildModel;
-use cloudquote::engine::document::credit_month::CreditMonth;
+use cloudquote::engine::document::credit_month::{CreditMonth, FunctionMonth};
 use cloudquote::engine::document::pricebook::PriceBook;
 use cloudquote::engine::document::quote::{ManagementModel, Quote, SpecificLine};
 use cloudquote::engine::document::raci::{Letters, Party};
+use cloudquote::engine::files::library::{read_stored, read_stored_with_books};
 use cloudquote::engine::files::share::{
     book_hash, builtin_ref, decode, encode, ShareError, SharedBook, MAX_LINK_CHARS, PREFIX,
 };
@@ -182,5 +183,177 @@ proptest! {
             Err(ShareError::TooLarge { .. }) => {}
             Err(e) => prop_assert!(false, "{e}"),
         }
+    }
+}
+
+/// A version-2 file (interruptions per line): lines 1 and 3 OS-MGD, 2
+/// K8S-MGD, 4 SEC-FW, 5 APP-MGD; March 2027 (44 640 minutes).
+fn v2_quote(first_item: &str) -> String {
+    let mut q = Quote::new(chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+    for item in [first_item, "K8S-MGD", "OS-MGD", "SEC-FW", "APP-MGD"] {
+        q.add_line(item);
+    }
+    let mut v: serde_json::Value = serde_json::from_str(&q.to_json()).unwrap();
+    v["schema_version"] = 2.into();
+    v["sla_simulation"] = serde_json::json!({
+        "month": "2027-03-01",
+        "functions": [
+            {"id": 1, "line": 1, "interruption_minutes": "30000", "iaas_down_minutes": "30000"},
+            {"id": 2, "line": 2, "interruption_minutes": "45"},
+            {"id": 3, "line": 3, "interruption_minutes": "20000", "iaas_down_minutes": "15000",
+             "client_caused_minutes": "5000"},
+            {"id": 4, "line": 4, "interruption_minutes": "100"},
+            {"id": 5, "line": 5, "interruption_minutes": "60"},
+            {"id": 6, "line": 9, "interruption_minutes": "10"}
+        ],
+        "incidents": [
+            {"id": 7, "priority": "p1", "environment": "production", "line": 3,
+             "resolution_hours": "12"}
+        ]
+    });
+    v.to_string()
+}
+
+fn summary(month: &CreditMonth) -> Vec<(u32, String, String, String, String)> {
+    month
+        .functions
+        .iter()
+        .map(|f| {
+            (
+                f.id,
+                f.function.to_string(),
+                f.interruption_minutes.to_string(),
+                f.iaas_down_minutes.to_string(),
+                f.client_caused_minutes.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(id: u32, function: &str, minutes: [&str; 3]) -> (u32, String, String, String, String) {
+    let [a, b, c] = minutes;
+    (id, function.into(), a.into(), b.into(), c.into())
+}
+
+#[test]
+fn a_version_2_simulation_moves_to_the_managed_functions_of_its_lines() {
+    // §10 "Fonction Managée": lines 1 and 3 are the "os" function; they merge
+    // into entry 1: 30 000 + 20 000 minutes capped at March's 44 640; IaaS
+    // 30 000 + 15 000 capped at the interruption, 44 640; client-caused
+    // 5 000 capped at what is left, 0. The security line (no function) and
+    // the missing line 9 are dropped; incidents keep their line.
+    let q = Quote::from_json(&v2_quote("OS-MGD")).expect("migrates");
+    assert_eq!(q.schema_version, 3);
+    let sim = q.sla_simulation.expect("the simulation");
+    assert_eq!(
+        summary(&sim),
+        [
+            row(1, "os", ["44640", "44640", "0"]),
+            row(2, "kubernetes", ["45", "0", "0"]),
+            row(5, "application:5", ["60", "0", "0"]),
+        ]
+    );
+    assert_eq!(sim.incidents[0].line.map(|l| l.0), Some(3));
+    // Written back as version 3, read again unchanged.
+    let again = Quote::from_json(&Quote::from_json(&v2_quote("OS-MGD")).unwrap().to_json());
+    assert_eq!(again.unwrap().sla_simulation.unwrap(), sim);
+}
+
+#[test]
+fn a_version_2_link_is_migrated_with_the_book_it_carries() {
+    // The link's own book knows "OS-LEGACY" (a managed OS item): line 1
+    // joins the "os" function with line 3. The built-in book does not know
+    // it: read as a plain file, line 1's entry is dropped.
+    let mut own = book();
+    let mut legacy = own.item("OS-MGD").expect("OS-MGD").clone();
+    legacy.code = "OS-LEGACY".into();
+    own.items.push(legacy);
+    let json = v2_quote("OS-LEGACY");
+    let embedded = serde_json::to_string(&SharedBook::Embedded {
+        book: Box::new(own),
+    })
+    .unwrap();
+    let link = pack(&format!(r#"{{"v":1,"quote":{json},"book":{embedded}}}"#));
+    let shared = decode(&link, &book()).expect("decodes");
+    let sim = shared.quote.sla_simulation.expect("the simulation");
+    assert_eq!(sim.functions[0].function.to_string(), "os");
+    assert_eq!(sim.functions[0].interruption_minutes.to_string(), "44640");
+    let plain = Quote::from_json(&json).unwrap().sla_simulation.unwrap();
+    assert_eq!(
+        summary(&plain),
+        [
+            row(2, "kubernetes", ["45", "0", "0"]),
+            row(3, "os", ["20000", "15000", "5000"]),
+            row(5, "application:5", ["60", "0", "0"]),
+        ]
+    );
+    // With the built-in book by reference, the built-in items place it.
+    let hash = book_hash(&book());
+    let version = book().version;
+    let json = v2_quote("OS-MGD");
+    let link = pack(&format!(
+        r#"{{"v":1,"quote":{json},"book":{{"kind":"builtin","version":"{version}","hash":"{hash}"}}}}"#
+    ));
+    let sim = decode(&link, &book())
+        .unwrap()
+        .quote
+        .sla_simulation
+        .unwrap();
+    assert_eq!(summary(&sim)[0], row(1, "os", ["44640", "44640", "0"]));
+}
+
+#[test]
+fn the_browser_library_reads_a_stored_version_2_quote() {
+    let raw = format!(r#"{{"revision": 4, "quote": {}}}"#, v2_quote("OS-MGD"));
+    let stored = read_stored(&raw).expect("reads");
+    assert_eq!(stored.revision, 4);
+    assert_eq!(stored.quote.schema_version, 3);
+    let sim = stored
+        .quote
+        .sla_simulation
+        .as_ref()
+        .expect("the simulation");
+    assert_eq!(sim.functions.len(), 3);
+    let with_books = read_stored_with_books(&raw, Some(&[book()])).expect("reads");
+    assert_eq!(with_books.quote, stored.quote);
+}
+
+#[test]
+fn a_version_3_simulation_round_trips_through_a_link() {
+    let mut quote = sample();
+    let mut month = CreditMonth::new(quote.start_date);
+    month.functions.push(FunctionMonth {
+        id: 1,
+        function: "application:1".parse().unwrap(),
+        interruption_minutes: "12.5".parse().unwrap(),
+        iaas_down_minutes: Default::default(),
+        client_caused_minutes: Default::default(),
+    });
+    quote.sla_simulation = Some(month);
+    let link = encode(&quote, builtin_ref(&book())).unwrap();
+    assert_eq!(decode(&link, &book()).unwrap().quote, quote);
+    assert!(quote.to_json().contains("\"function\": \"application:1\""));
+}
+
+#[test]
+fn absurd_version_2_minutes_are_read_without_a_panic() {
+    // The extremes of a decimal in a version-2 entry: the migration caps
+    // what it can and reports the rest; it never panics.
+    for (interruption, iaas) in [
+        ("44640", "-79228162514264337593543950335"),
+        (
+            "-79228162514264337593543950335",
+            "79228162514264337593543950335",
+        ),
+        (
+            "79228162514264337593543950335",
+            "79228162514264337593543950335",
+        ),
+    ] {
+        let mut v: serde_json::Value = serde_json::from_str(&v2_quote("OS-MGD")).unwrap();
+        let entry = &mut v["sla_simulation"]["functions"][0];
+        entry["interruption_minutes"] = interruption.into();
+        entry["iaas_down_minutes"] = iaas.into();
+        let _ = Quote::from_json(&v.to_string());
     }
 }

@@ -135,6 +135,7 @@ fn line(id: u32, item: &str, quantity: &str, build: BuildModel, lot: Option<u32>
         item: item.into(),
         quantity: Quantity::parse(quantity).expect("a quantity"),
         build,
+        onboarded: false,
         lot,
         ordered_on: None,
         uses: Vec::new(),

@@ -322,8 +322,9 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
 
         let text = read_text(&args.file)?;
         check_json_syntax(&args.file, &text)?;
-        let quote =
-            Quote::from_json(&text).map_err(|e| input(format!("{}: {e}", args.file.display())))?;
+        // Older formats are migrated with the items of the books it is priced with.
+        let quote = Quote::from_json_with_books(&text, books.all())
+            .map_err(|e| input(format!("{}: {e}", args.file.display())))?;
         let priced = price(&quote, &books).map_err(|e| {
             input(format!(
                 "{}: the quote cannot be priced ({}): {e}",

@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::engine::document::pricebook::Text;
+use crate::engine::document::quote::LineId;
 use crate::engine::lang::Lang;
 use crate::engine::pricing::{Location, PricedQuote};
 use crate::engine::service_levels::Commitment;
+use crate::engine::service_levels::FunctionGuarantees;
 use crate::ui::i18n::{quote_issue, FieldError};
 
 /// The text of a bilingual label in the user's language.
@@ -70,4 +72,46 @@ pub fn decimal(d: rust_decimal::Decimal, lang: Lang) -> String {
 pub fn commitment(c: Option<Commitment>, lang: Lang) -> String {
     c.map(|c| c.describe(lang))
         .unwrap_or_else(|| lang.pick("Pas de SLA", "No SLA").into())
+}
+
+/// `#3 OS-MGD` for each line.
+pub fn line_refs(priced: &PricedQuote, lines: &[LineId]) -> String {
+    lines
+        .iter()
+        .map(|id| {
+            let item = priced
+                .lines
+                .iter()
+                .find(|l| l.id == *id)
+                .map(|l| l.item.as_str());
+            format!("#{} {}", id.0, item.unwrap_or(""))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The sentences under the functions: units in none, units not managed.
+pub fn function_notes(g: &FunctionGuarantees, priced: &PricedQuote, l: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !g.outside_functions.is_empty() {
+        notes.push(format!(
+            "{} {}",
+            l.pick(
+                "Hors fonction managée, sans GTD (sécurité, supervision applicative) :",
+                "In no managed function, no GTD (security devices, business-application supervision):",
+            ),
+            line_refs(priced, &g.outside_functions)
+        ));
+    }
+    if !g.not_managed.is_empty() {
+        notes.push(format!(
+            "{} {}",
+            l.pick(
+                "No Build, non reprises : « la ressource n'est pas managée » (§4.1), aucun engagement de service (ni GTD, ni GTR) :",
+                "No Build, not onboarded: “the resource is not managed” (§4.1), no service-level guarantee (neither GTD nor GTR):",
+            ),
+            line_refs(priced, &g.not_managed)
+        ));
+    }
+    notes
 }

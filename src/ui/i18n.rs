@@ -85,6 +85,7 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
         | I::GovernanceUnavailable { .. }
         | I::BuildNotOffered { .. }
         | I::BuildNeedsWholeQuantity
+        | I::NotManagedWithoutBuild
         | I::OrderedOutsideContract => line_issue(issue, lang),
         I::BuildBillingAssumed { .. }
         | I::MilestonesNot100 { .. }
@@ -174,6 +175,10 @@ fn line_issue(issue: &QuoteIssue, lang: Lang) -> String {
         I::BuildNeedsWholeQuantity => pick(
             "Une ressource construite se compte en unités entières (§4).",
             "Built resources are counted in whole units (§4).",
+        ),
+        I::NotManagedWithoutBuild => pick(
+            "No Build : « la ressource n'est pas managée » (§4.1) ; elle n'est pas prise en gestion par ce contrat et ne porte aucun engagement de service. Choisissez un build, ou cochez « déjà pris en gestion » si elle est reprise d'un contrat précédent.",
+            "No Build: “the resource is not managed” (§4.1); this contract does not take it into management and it carries no service-level guarantee. Choose a build, or tick “already onboarded” if it is taken over from an earlier contract.",
         ),
         I::OrderedOutsideContract => pick(
             "La date de commande est hors du contrat.",

@@ -57,6 +57,8 @@ prop_compose! {
                 quote.set_quantity(id, q(&format!("{}.{:02}", hundredths / 100, hundredths % 100)));
             }
             quote.line_mut(id).unwrap().build = BuildModel::ALL[build];
+            // §4.1: some No Build lines are taken over from an earlier contract.
+            quote.line_mut(id).unwrap().onboarded = hundredths % 3 == 0;
         }
         quote.build_billing = match build_mode {
             0 => None,

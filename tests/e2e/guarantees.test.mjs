@@ -4,6 +4,9 @@
 // Workload: signed 2027-01-01 for 12 months, access fee waived, production at
 // Standard: 10 OS-MGD (1 200,00 € a month) and 1 K8S-MGD (950,00 €), support
 // 900,00 €; the simulated month (January 2027) has 31 days = 44 640 minutes.
+// Both lines are No Build and already onboarded (§4.1: taken over from an
+// earlier contract), so they carry the guarantees; the managed functions
+// (§10) are "OS managé" (line 1) and "Kubernetes" (line 2).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -25,6 +28,10 @@ before(async () => {
     await byId('add-item-select').selectOption(item);
     await byId('add-item-button').click();
     await byId('line-row').last().getByTestId('line-qty').fill(qty);
+    // §4.1: No Build is flagged next to the line until it is onboarded.
+    await expectText(byId('line-row').last().getByTestId('line-issue'), /la ressource n'est pas managée/);
+    await byId('line-row').last().getByTestId('line-onboarded').check();
+    await expectText(byId('line-row').last().getByTestId('line-issue'), '');
   }
   await byId('tab-guarantees').click();
 });
@@ -128,6 +135,48 @@ test('a month of outages, incidents and changes gives the credits clause by clau
   await byId('tab-guarantees').click();
   await expectText(byId('sla-total'), '457,50 €');
   assert.equal(await byId('sla-fn-minutes').inputValue(), '2000');
+});
+
+test('an outage is entered for a managed function, and a No Build unit carries no guarantee', async () => {
+  // §10: the functions of the quote, with their units and GTD.
+  const functions = byId('guarantee-function');
+  assert.equal(await functions.count(), 2);
+  await expectText(functions.nth(0), /OS managé\s*#1 OS-MGD\s*99,5 %/);
+  await expectText(functions.nth(1), /Kubernetes managé avec Caascad\s*#2 K8S-MGD\s*99,9 %/);
+  await expectText(byId('sla-unit-function').first(), /OS managé\s*base GTD 1 200,00 €/);
+
+  // A second outage goes to the next function not entered: Kubernetes,
+  // 99.9 % (§8.5.2): 45 min down -> gap 0.0008 point -> 2 % of 950,00 = 19,00.
+  await byId('sla-fn-add').click();
+  const k8s = byId('sla-fn').nth(1);
+  assert.equal(await k8s.getByTestId('sla-fn-function').inputValue(), 'kubernetes');
+  await k8s.getByTestId('sla-fn-minutes').fill('45');
+  await expectText(k8s.getByTestId('sla-fn-credit'), '19,00 €');
+  await expectText(k8s.getByTestId('sla-fn-base'), /950,00 € \(#2\)/);
+  // The same function twice is refused on the row, nothing lost.
+  await k8s.getByTestId('sla-fn-function').selectOption('os');
+  await expectText(k8s.getByTestId('sla-row-error'), /saisie deux fois/);
+  await k8s.getByTestId('sla-fn-function').selectOption('kubernetes');
+  await expectText(k8s.getByTestId('sla-fn-credit'), '19,00 €');
+
+  // §4.1: the cluster no longer onboarded is not managed: no guarantee.
+  await byId('tab-proposal').click();
+  await byId('line-row').nth(1).getByTestId('line-onboarded').uncheck();
+  await expectText(byId('line-row').nth(1).getByTestId('line-issue'), /No Build/);
+  await byId('tab-guarantees').click();
+  await expectText(byId('guarantee-function').nth(1).getByTestId('guarantee-function-gtd'), 'aucune');
+  await expectText(byId('guarantee-function-note').first(), /§4\.1[\s\S]*#2 K8S-MGD/);
+  await expectText(byId('sla-unit-not-managed'), /non managée/);
+  await expectText(byId('sla-fn').nth(1).getByTestId('sla-fn-credit'), '0,00 €');
+  await expectText(byId('sla-fn').nth(1), /§4\.1/);
+  if (shots) await app.page.screenshot({ path: path.join(shots, 'guarantees-functions.png'), fullPage: true });
+
+  // Back as it was.
+  await byId('tab-proposal').click();
+  await byId('line-row').nth(1).getByTestId('line-onboarded').check();
+  await byId('tab-guarantees').click();
+  await byId('sla-fn').nth(1).getByRole('button', { name: 'Retirer' }).click();
+  assert.equal(await byId('sla-fn').count(), 1);
 });
 
 test('helpers: allowed downtime, deadlines in covered hours, seed 003', async () => {

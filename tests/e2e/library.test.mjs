@@ -112,7 +112,7 @@ test('export then import a quote file; a bad file is refused with its place', as
   const file = await download.path();
   const json = JSON.parse(await fs.readFile(file, 'utf8'));
   assert.equal(json.client, 'Mutuelle Atlantique');
-  assert.equal(json.schema_version, 2);
+  assert.equal(json.schema_version, 3);
 
   const before = await byId('library-select').locator('option').count();
   await byId('import-quote').setInputFiles({ name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 2,\n "client": }') });

@@ -1,12 +1,14 @@
 //! SPEC §9 (§8.5): the inputs of one simulated month of service-level
-//! credits, as the quote file stores them: interruptions per function,
-//! incidents, changes. The simulation itself is in `service_levels`.
+//! credits, as the quote file stores them: interruptions per managed
+//! function (§10), incidents, changes. The simulation itself is in
+//! `service_levels`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::line::LineId;
+use super::managed_function::ManagedFunction;
 use super::support::EnvironmentKind;
 use crate::engine::lang::Lang;
 use crate::engine::timeline::first_of_month;
@@ -130,14 +132,15 @@ impl CreditMonth {
     }
 }
 
-/// §8.5.2: one managed function's month. Minutes are covered minutes of the
-/// monitoring window (24/7).
+/// §8.5.2: one managed function's month (§10 "Fonction Managée": a group
+/// of production units, `"os"`, or one application, `"application:3"`).
+/// Minutes are covered minutes of the monitoring window (24/7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FunctionMonth {
     pub id: u32,
-    pub line: LineId,
+    pub function: ManagedFunction,
     /// All interruptions of the month, in minutes.
     #[cfg_attr(
         not(target_arch = "wasm32"),
@@ -170,7 +173,8 @@ pub struct IncidentRecord {
     pub id: u32,
     pub priority: Priority,
     pub environment: EnvironmentKind,
-    /// The function it interrupted, if any (§8.4.10: higher of GTD and GTR).
+    /// The unit it interrupted, if any: its line's managed function is the
+    /// one it interrupted (§8.4.10: higher of GTD and GTR).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<LineId>,
     /// Time to restore, in covered hours of its window (§8.3).

@@ -26,6 +26,12 @@ pub struct QuoteLine {
     /// §4.1: how the provider builds these resources.
     #[serde(default)]
     pub build: BuildModel,
+    /// §4.1 (SPEC §14): with No Build "la ressource n'est pas managée": the
+    /// resource is not taken into management by this contract and carries
+    /// no service-level guarantee, unless it is already onboarded (taken
+    /// over from an earlier contract).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub onboarded: bool,
     /// §9.8: the build lot (milestone) whose delivery starts this line's run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lot: Option<u32>,

@@ -9,7 +9,9 @@
 pub mod catalog;
 pub mod credit_month;
 pub mod line;
+pub mod managed_function;
 pub mod management_model;
+pub mod migrate;
 pub mod pricebook;
 pub mod pricebook_checks;
 pub mod quote;

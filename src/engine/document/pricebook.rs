@@ -12,6 +12,7 @@ use thiserror::Error;
 use rust_decimal::Decimal;
 
 use crate::engine::document::catalog::{BackupRetention, BuildModel, Charge, Family, Unit};
+use crate::engine::document::managed_function::FunctionGroup;
 use crate::engine::document::support::{SupportChain, SupportLevel, TicketClass};
 use crate::engine::money::Money;
 
@@ -45,6 +46,11 @@ pub struct PriceItem {
     /// §4: build prices, for items that can be built.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build: Option<BuildPrices>,
+    /// §10 "Fonction Managée": the managed function the item's units belong
+    /// to, when not the one of its family (`log_as_a_service` for Log as a
+    /// Service, a Big Data item; `sap` for SAP units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<FunctionGroup>,
     /// §5 (§6.1.1, §6.1.2): the governance role this item fills, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<GovernanceRole>,
@@ -65,6 +71,29 @@ pub struct PriceItem {
 }
 
 impl PriceItem {
+    /// §10: the managed function of the item's units, if any (SPEC §14:
+    /// security devices, supervision and governance are none).
+    pub fn function_group(&self) -> Option<FunctionGroup> {
+        if self.charge != Charge::Monthly {
+            return None;
+        }
+        self.function.or(FunctionGroup::of_family(self.family))
+    }
+
+    /// §4.1: a managed service unit the provider builds (or not): a monthly
+    /// unit the book offers to build. Governance, professional services and
+    /// one-time items need no build; neither do units the book offers no
+    /// build for (Computer Vision streams, RDS and Citrix users, Exchange
+    /// mailboxes, backup, supervision), which are managed as subscribed.
+    pub fn needs_build(&self) -> bool {
+        self.charge == Charge::Monthly
+            && self.build.is_some()
+            && !matches!(
+                self.family,
+                Family::Contract | Family::Governance | Family::Consulting
+            )
+    }
+
     /// §9.3.1: the SPEC default, unless the book says otherwise.
     pub fn is_revisable(&self) -> bool {
         self.charge == Charge::Monthly && self.revisable.unwrap_or(self.family != Family::Backup)

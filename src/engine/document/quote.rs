@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::credit_month::CreditMonth;
+use super::migrate;
+pub use super::migrate::V1_START_DATE;
+use super::pricebook::PriceBook;
 use super::raci::RaciSettings;
 use super::scenario::{default_scenarios, Scenario};
 // The quote's own vocabulary, defined in files of their own so that the
@@ -23,7 +26,7 @@ use crate::engine::document::support::{
 use crate::engine::money::{Money, Quantity};
 
 /// The version of the quote format this build writes; older ones are migrated.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// §9.1: the service is subscribed for at least one year.
 pub const MIN_COMMITMENT_MONTHS: u32 = 12;
@@ -321,24 +324,42 @@ impl Quote {
         }
     }
 
-    /// Reads a quote file, migrating older versions of the format.
+    /// Reads a quote file, migrating older versions of the format (version
+    /// 2's interruptions are placed in managed functions with the built-in
+    /// price book's items).
     pub fn from_json(json: &str) -> Result<Self, QuoteFileError> {
+        Self::read(json, || {
+            PriceBook::builtin().map(|b| vec![b]).unwrap_or_default()
+        })
+    }
+
+    /// Reads a quote file, migrating older versions with the items of
+    /// `books` (those the quote is priced with).
+    pub fn from_json_with_books(json: &str, books: &[PriceBook]) -> Result<Self, QuoteFileError> {
+        Self::read(json, || books.to_vec())
+    }
+
+    fn read(json: &str, books: impl FnOnce() -> Vec<PriceBook>) -> Result<Self, QuoteFileError> {
         #[derive(Deserialize)]
         struct Version {
             schema_version: u32,
         }
-        let version: Version =
-            serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))?;
-        match version.schema_version {
-            1 => migrate_v1(json),
-            SCHEMA_VERSION => {
-                serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))
+        let malformed = |e: serde_json::Error| QuoteFileError::Malformed(e.to_string());
+        let version: Version = serde_json::from_str(json).map_err(malformed)?;
+        let old = |json: &str| serde_json::from_str(json).map_err(malformed);
+        let value = match version.schema_version {
+            1 => migrate::from_v1(old(json)?, SCHEMA_VERSION),
+            2 => migrate::from_v2(old(json)?, SCHEMA_VERSION, books),
+            SCHEMA_VERSION => return serde_json::from_str(json).map_err(malformed),
+            found => {
+                return Err(QuoteFileError::UnsupportedVersion {
+                    found,
+                    supported: SCHEMA_VERSION,
+                })
             }
-            found => Err(QuoteFileError::UnsupportedVersion {
-                found,
-                supported: SCHEMA_VERSION,
-            }),
         }
+        .map_err(QuoteFileError::Malformed)?;
+        serde_json::from_value(value).map_err(malformed)
     }
 
     pub fn to_json(&self) -> String {
@@ -360,6 +381,7 @@ impl Quote {
             item: item.to_owned(),
             quantity: Quantity::ONE,
             build: BuildModel::NoBuild,
+            onboarded: false,
             lot: None,
             ordered_on: None,
             uses: Vec::new(),
@@ -413,24 +435,6 @@ impl Quote {
         items.iter().map(|i| id(i) + 1).max().unwrap_or(1)
     }
 }
-
-/// Version 1 had no dates, build, support timeline, tickets or tokens: the
-/// new fields take their defaults and the signature date is the 1st of
-/// January of the next year after the file was written, which the reader
-/// cannot know, so 2027-01-01 is used and the UI shows it for correction.
-fn migrate_v1(json: &str) -> Result<Quote, QuoteFileError> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| QuoteFileError::Malformed(e.to_string()))?;
-    if let Some(obj) = value.as_object_mut() {
-        obj.insert("schema_version".into(), SCHEMA_VERSION.into());
-        obj.entry("start_date")
-            .or_insert_with(|| V1_START_DATE.into());
-    }
-    serde_json::from_value(value).map_err(|e| QuoteFileError::Malformed(e.to_string()))
-}
-
-/// The signature date given to version-1 quotes, which had none.
-pub const V1_START_DATE: &str = "2027-01-01";
 
 #[cfg(test)]
 mod tests {
@@ -486,12 +490,12 @@ mod tests {
     fn another_schema_version_is_refused_by_name() {
         let json = Quote::new(day(2027, 1, 1))
             .to_json()
-            .replace("\"schema_version\": 2", "\"schema_version\": 99");
+            .replace("\"schema_version\": 3", "\"schema_version\": 99");
         assert_eq!(
             Quote::from_json(&json),
             Err(QuoteFileError::UnsupportedVersion {
                 found: 99,
-                supported: 2
+                supported: 3
             })
         );
     }

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::document::pricebook::PriceBook;
 use crate::engine::document::quote::Quote;
 use crate::engine::lang::Lang;
 
@@ -162,8 +163,16 @@ pub fn read_index(raw: Option<&str>, aside_key: &str) -> (Index, Option<Damage>)
     )
 }
 
-/// Reads a stored quote (migrating older quote formats).
+/// Reads a stored quote (migrating older quote formats with the built-in
+/// price book's items).
 pub fn read_stored(raw: &str) -> Result<Stored, String> {
+    read_stored_with_books(raw, None)
+}
+
+/// Reads a stored quote, migrating older quote formats with the items of
+/// `books` when given (version 2 interruptions go to the managed function
+/// of their line's item), else of the built-in book.
+pub fn read_stored_with_books(raw: &str, books: Option<&[PriceBook]>) -> Result<Stored, String> {
     #[derive(Deserialize)]
     struct Envelope {
         revision: u64,
@@ -172,7 +181,12 @@ pub fn read_stored(raw: &str) -> Result<Stored, String> {
         quote: serde_json::Value,
     }
     let envelope: Envelope = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-    let quote = Quote::from_json(&envelope.quote.to_string()).map_err(|e| e.to_string())?;
+    let json = envelope.quote.to_string();
+    let quote = match books {
+        Some(books) => Quote::from_json_with_books(&json, books),
+        None => Quote::from_json(&json),
+    }
+    .map_err(|e| e.to_string())?;
     Ok(Stored {
         revision: envelope.revision,
         saved_at: envelope.saved_at,

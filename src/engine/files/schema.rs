@@ -11,13 +11,13 @@ pub fn quote_schema() -> String {
     schema.insert(
         "description".to_owned(),
         format!(
-            "A quote file (schema_version {}). Version 1 files are migrated when read \
-             (see docs/quote-format.md). Amounts and quantities are decimal strings (§7).",
+            "A quote file (schema_version {}). Version 1 and 2 files are migrated when \
+             read (see docs/quote-format.md). Amounts and quantities are decimal strings (§7).",
             crate::engine::document::quote::SCHEMA_VERSION
         )
         .into(),
     );
-    // The engine reads version 1 too, but only by migrating it: the schema
+    // The engine reads versions 1 and 2 too, but only by migrating them: the schema
     // describes the current version.
     if let Some(version) = schema.pointer_mut("/properties/schema_version") {
         if let Some(obj) = version.as_object_mut() {
@@ -59,7 +59,8 @@ mod tests {
     fn the_schemas_are_json_and_describe_amounts_as_strings() {
         let quote: serde_json::Value = serde_json::from_str(&quote_schema()).unwrap();
         assert_eq!(quote["title"], "Quote");
-        assert_eq!(quote["properties"]["schema_version"]["const"], 2);
+        assert_eq!(quote["properties"]["schema_version"]["const"], 3);
+        assert_eq!(quote["$defs"]["ManagedFunction"]["type"], "string");
         assert_eq!(quote["$defs"]["Money"]["type"], "string");
         assert_eq!(quote["$defs"]["Quantity"]["type"], "string");
         let required = quote["required"].as_array().unwrap();

@@ -165,8 +165,6 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
     if payload.v != 1 {
         return Err(ShareError::Version(payload.v));
     }
-    let quote = Quote::from_json(&payload.quote.to_string())
-        .map_err(|e| ShareError::Quote(e.to_string()))?;
     let book = match payload.book {
         SharedBook::Builtin { version, hash } => {
             let our_hash = book_hash(builtin);
@@ -186,6 +184,11 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
             Some(*book)
         }
     };
+    // Older quote formats are migrated with the link's own book (version 2
+    // interruptions go to the managed function of their line's item).
+    let books = [book.clone().unwrap_or_else(|| builtin.clone())];
+    let quote = Quote::from_json_with_books(&payload.quote.to_string(), &books)
+        .map_err(|e| ShareError::Quote(e.to_string()))?;
     Ok(Shared { quote, book })
 }
 

@@ -92,6 +92,9 @@ pub enum QuoteIssue {
     GovernanceUnavailable { role: GovernanceRole },
     #[error("no {model:?} price for this item (§4.1)")]
     BuildNotOffered { model: BuildModel },
+    /// §4.1 (SPEC §14): No Build, "la ressource n'est pas managée".
+    #[error("No Build: the resource is not taken into management by this contract and carries no service-level guarantee (§4.1), unless it is already onboarded")]
+    NotManagedWithoutBuild,
     #[error("a built resource is counted in whole units (§4)")]
     BuildNeedsWholeQuantity,
     #[error("the build is quoted but its invoicing is not set: 30/70 with the build ending on {assumed} is assumed (§9.8.1)")]
@@ -141,6 +144,7 @@ impl QuoteIssue {
             | QuoteIssue::NotSoldUnderFullDevOps { .. }
             | QuoteIssue::NoRunServicesUnderFullDevOps
             | QuoteIssue::BuildBillingAssumed { .. }
+            | QuoteIssue::NotManagedWithoutBuild
             | QuoteIssue::SupportCommitmentBeyondContract { .. } => Severity::Warning,
             _ => Severity::Error,
         }

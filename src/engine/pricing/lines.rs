@@ -13,6 +13,7 @@ use super::category::Category;
 use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, Ledger};
 use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
+use crate::engine::document::managed_function::ManagedFunction;
 use crate::engine::document::pricebook::{FirstNext, PriceItem, Text};
 use crate::engine::document::quote::{LineId, QuoteLine};
 use crate::engine::models;
@@ -47,6 +48,15 @@ pub struct PricedLine {
     pub amount: Money,
     pub build: BuildModel,
     pub build_amount: Money,
+    /// §10: the managed function its units belong to (none for security,
+    /// supervision, governance, professional services, one-time items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<ManagedFunction>,
+    /// §4.1 (SPEC §14): No Build and not onboarded: the resource is not
+    /// taken into management by this contract, so it is in no managed
+    /// function's GTD base and not in the GTR base; it is still billed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unmanaged: bool,
     /// The day its run invoicing starts (§9.8.2), or when a one-time line is billed.
     pub starts: NaiveDate,
     /// Amount billed in each month of the contract (pro rata in partial months).
@@ -67,6 +77,8 @@ pub(super) struct LineDraft<'b> {
     pub amount: Money,
     pub build_amount: Money,
     pub ordered: NaiveDate,
+    /// §4.1: not taken into management (No Build, not onboarded).
+    pub unmanaged: bool,
 }
 
 impl LineDraft<'_> {
@@ -110,6 +122,13 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             l.flag(location, QuoteIssue::NotSoldUnderFullDevOps { family });
             continue;
         }
+        // §4.1 "Modèle No Build : … la ressource n'est pas managée" (SPEC
+        // §14): a managed service unit quoted without build is not taken
+        // into management by this contract, unless it already is.
+        let unmanaged = item.needs_build() && line.build == BuildModel::NoBuild && !line.onboarded;
+        if unmanaged {
+            l.flag(location, QuoteIssue::NotManagedWithoutBuild);
+        }
         // §7, §9.2: the tier of the commitment at signature; later orders take
         // the tier of the remaining commitment rounded up, never better than
         // the contract's own (SPEC §14).
@@ -139,6 +158,7 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             amount,
             build_amount: build,
             ordered,
+            unmanaged,
         });
     }
     Ok(drafts)
@@ -227,6 +247,11 @@ pub(super) fn bill(
             amount: d.amount,
             build: d.line.build,
             build_amount: d.build_amount,
+            function: d
+                .item
+                .function_group()
+                .map(|g| ManagedFunction::of(g, d.line.id)),
+            unmanaged: d.unmanaged,
             starts: starts_on,
             months,
             total,

@@ -6,10 +6,12 @@ use serde::Serialize;
 
 use super::tables::{ChangeKind, Commitment, ServiceLevels};
 use crate::engine::document::credit_month::Priority;
-use crate::engine::document::quote::{ManagementModel, Quote};
+use crate::engine::document::managed_function::ManagedFunction;
+use crate::engine::document::quote::{LineId, ManagementModel, Quote};
 use crate::engine::document::support::{EnvironmentKind, SupportLevel};
 use crate::engine::lang::Lang;
 use crate::engine::models;
+use crate::engine::pricing::{Category, PricedQuote};
 
 /// What the service levels promise one environment of the quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -196,5 +198,82 @@ pub fn environment_guarantees(
             .map(|k| (k, tables.change(k, level)))
             .collect(),
         quotation_days: tables.quotation_days(level),
+    }
+}
+
+/// §8.5.2, §10: one managed function of the quote and its guarantee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FunctionGuarantee {
+    pub function: ManagedFunction,
+    pub kubernetes: bool,
+    /// At the production environment's level at signature; none when
+    /// production is not subscribed, the model has no service levels or
+    /// no unit of the function is taken into management.
+    pub availability: Option<Decimal>,
+    /// Its units taken into management.
+    pub units: Vec<LineId>,
+    /// §4.1: its units quoted No Build and not onboarded (no guarantee).
+    pub not_managed: Vec<LineId>,
+}
+
+/// §10: which managed functions the quote has, which monthly units are in
+/// none (security devices, supervision: no GTD) and which are not taken
+/// into management (§4.1 No Build, not onboarded: no guarantee at all).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FunctionGuarantees {
+    pub functions: Vec<FunctionGuarantee>,
+    pub outside_functions: Vec<LineId>,
+    pub not_managed: Vec<LineId>,
+}
+
+pub fn function_guarantees(
+    quote: &Quote,
+    priced: &PricedQuote,
+    tables: &ServiceLevels,
+) -> FunctionGuarantees {
+    let apply = models::service_levels_apply(quote.model);
+    let level = quote
+        .environment(EnvironmentKind::Production)
+        .map(|e| e.support)
+        .filter(|_| apply);
+    let runs = || priced.lines.iter().filter(|l| l.category == Category::Run);
+    let mut functions: Vec<FunctionGuarantee> = Vec::new();
+    for line in runs() {
+        let Some(function) = line.function else {
+            continue;
+        };
+        let index = match functions.iter().position(|f| f.function == function) {
+            Some(i) => i,
+            None => {
+                functions.push(FunctionGuarantee {
+                    function,
+                    kubernetes: function.is_kubernetes(),
+                    availability: None,
+                    units: Vec::new(),
+                    not_managed: Vec::new(),
+                });
+                functions.len() - 1
+            }
+        };
+        let f = &mut functions[index];
+        if line.unmanaged {
+            f.not_managed.push(line.id);
+        } else {
+            f.units.push(line.id);
+        }
+    }
+    functions.sort_by_key(|f| f.function);
+    for f in &mut functions {
+        if !f.units.is_empty() {
+            f.availability = level.map(|l| tables.availability(l, f.kubernetes));
+        }
+    }
+    FunctionGuarantees {
+        functions,
+        outside_functions: runs()
+            .filter(|l| l.function.is_none())
+            .map(|l| l.id)
+            .collect(),
+        not_managed: runs().filter(|l| l.unmanaged).map(|l| l.id).collect(),
     }
 }

@@ -12,14 +12,21 @@
 //!   the "allowed downtime" helper uses a 30-day month and a 365-day year;
 //! - "1 jour HO" (Initial, P1) is one business day of covered hours, 9 h
 //!   counted 09:00–18:00 on business days;
-//! - a managed function is a monthly service-unit line of the quote; its
-//!   monthly recurring charge is what that line bills in the simulated month;
+//! - a managed function (§10 "Fonction Managée") is a group of production
+//!   units: every unit of a kind together (OS, databases, …, Log as a
+//!   Service apart from Big Data), each managed application line on its own
+//!   (`document::managed_function`); its monthly recurring charge is what
+//!   its production units taken into management bill in the month;
+//! - No Build (§4.1 "la ressource n'est pas managée", SPEC §14): a unit the
+//!   book offers to build, quoted No Build and not onboarded, carries no
+//!   guarantee: out of the GTD and GTR bases, its incidents not counted; it
+//!   is still billed and in the §8.4.9 cap base;
 //! - every line is a production unit unless the simulation marks it as
 //!   non-production (§8.4.3: no penalty then);
 //! - the 15 % cap (§8.4.9) is taken on the month's recurring charges of the
 //!   Service (service units, governance, support, token packs, monthly
 //!   specific lines, billing-minimum complement), not on consumption;
-//! - higher-of (§8.4.10): when late incidents linked to a function also
+//! - higher-of (§8.4.10): when late incidents on a unit of a function also
 //!   earn that function a GTD credit, the month is settled both ways (keep
 //!   the GTD credits and count those incidents as on time for the GTR, or
 //!   keep the GTR and drop those GTD credits) and the higher total is granted;

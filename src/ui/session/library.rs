@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{quote_key, Session};
 use crate::engine::document::quote::Quote;
 use crate::engine::files::library::{
-    next_id, read_stored, unique_name, write_stored, Entry, Stored, CURRENT_KEY,
+    next_id, read_stored_with_books, unique_name, write_stored, Entry, Stored, CURRENT_KEY,
 };
 use crate::engine::lang::Lang;
 use crate::ui::browser;
@@ -43,7 +43,14 @@ impl Session {
     /// Opens a quote of the library.
     pub fn open(self, state: AppState, id: &str) {
         let lang = state.lang.get_untracked();
-        match browser::get(&quote_key(id)).map(|raw| read_stored(&raw)) {
+        // Older formats are migrated with the books in use (§10: a version-2
+        // line's interruptions go to its item's managed function).
+        let read = |raw: String| {
+            state
+                .books
+                .with_untracked(|b| read_stored_with_books(&raw, Some(b.all())))
+        };
+        match browser::get(&quote_key(id)).map(read) {
             Some(Ok(stored)) => {
                 self.current.set(id.to_string());
                 let _ = browser::set(CURRENT_KEY, id);
@@ -179,7 +186,10 @@ impl Session {
     /// Imports a quote file as a new quote of the library.
     pub fn import(self, state: AppState, filename: &str, text: &str) {
         let lang = state.lang.get_untracked();
-        match Quote::from_json(text) {
+        match state
+            .books
+            .with_untracked(|b| Quote::from_json_with_books(text, b.all()))
+        {
             Ok(quote) => {
                 let base = filename.trim_end_matches(".json");
                 let name = unique_name(base, &self.index.get_untracked().entries);

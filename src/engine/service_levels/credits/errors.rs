@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::engine::document::managed_function::ManagedFunction;
 use crate::engine::lang::Lang;
 use crate::engine::money::Overflow;
 
@@ -25,8 +26,9 @@ pub enum SlaLocation {
 pub enum SlaError {
     #[error("{month} is outside the contract")]
     MonthOutsideContract { month: NaiveDate },
-    #[error("function {id}: line #{line} is not a monthly service unit of the quote")]
-    UnknownLine { id: u32, line: u32 },
+    /// §10: the quote has no unit of this managed function.
+    #[error("function {id}: {function} is not a managed function of the quote")]
+    UnknownFunction { id: u32, function: ManagedFunction },
     #[error("function {id}: negative minutes")]
     NegativeMinutes { id: u32 },
     #[error(
@@ -39,8 +41,8 @@ pub enum SlaError {
     },
     #[error("function {id}: excluded minutes exceed the interruption")]
     ExclusionsTooLong { id: u32 },
-    #[error("function {id}: line #{line} is entered twice")]
-    DuplicateFunction { id: u32, line: u32 },
+    #[error("function {id}: {function} is entered twice")]
+    DuplicateFunction { id: u32, function: ManagedFunction },
     #[error("incident {id}: negative hours")]
     NegativeHours { id: u32 },
     #[error("incident {id}: line #{line} is not a monthly service unit of the quote")]
@@ -67,7 +69,7 @@ impl SlaError {
             SlaError::MonthOutsideContract { .. } | SlaError::TooMany | SlaError::Overflow => {
                 SlaLocation::Month
             }
-            SlaError::UnknownLine { id, .. }
+            SlaError::UnknownFunction { id, .. }
             | SlaError::NegativeMinutes { id }
             | SlaError::InterruptionTooLong { id, .. }
             | SlaError::ExclusionsTooLong { id }
@@ -89,12 +91,20 @@ impl SlaError {
             (SlaError::MonthOutsideContract { month }, Lang::En) => {
                 format!("{} is outside the contract.", month.format("%B %Y"))
             }
-            (SlaError::UnknownLine { line, .. }, Lang::Fr)
-            | (SlaError::UnknownIncidentLine { line, .. }, Lang::Fr) => format!(
+            (SlaError::UnknownFunction { function, .. }, lang) => match lang {
+                Lang::Fr => format!(
+                    "« {} » n'est pas (ou plus) une fonction managée du devis : choisissez-en une autre.",
+                    function.label(lang)
+                ),
+                Lang::En => format!(
+                    "“{}” is not (or no longer) a managed function of the quote: pick another one.",
+                    function.label(lang)
+                ),
+            },
+            (SlaError::UnknownIncidentLine { line, .. }, Lang::Fr) => format!(
                 "La ligne n° {line} n'est pas (ou plus) une unité de service mensuelle du devis : choisissez-en une autre."
             ),
-            (SlaError::UnknownLine { line, .. }, Lang::En)
-            | (SlaError::UnknownIncidentLine { line, .. }, Lang::En) => format!(
+            (SlaError::UnknownIncidentLine { line, .. }, Lang::En) => format!(
                 "Line #{line} is not (or no longer) a monthly service unit of the quote: pick another one."
             ),
             (SlaError::NegativeMinutes { .. }, l) => l
@@ -128,12 +138,14 @@ impl SlaError {
                     "Excluded minutes (IaaS, client cause) exceed the interruption.",
                 )
                 .into(),
-            (SlaError::DuplicateFunction { line, .. }, Lang::Fr) => {
-                format!("La ligne n° {line} est saisie deux fois : regroupez ses interruptions.")
-            }
-            (SlaError::DuplicateFunction { line, .. }, Lang::En) => {
-                format!("Line #{line} is entered twice: add its interruptions together.")
-            }
+            (SlaError::DuplicateFunction { function, .. }, Lang::Fr) => format!(
+                "« {} » est saisie deux fois : regroupez ses interruptions.",
+                function.label(Lang::Fr)
+            ),
+            (SlaError::DuplicateFunction { function, .. }, Lang::En) => format!(
+                "“{}” is entered twice: add its interruptions together.",
+                function.label(Lang::En)
+            ),
             (SlaError::NegativeHours { .. }, l) | (SlaError::NegativeChangeHours { .. }, l) => l
                 .pick("Les heures ne peuvent pas être négatives.", "Hours cannot be negative.")
                 .into(),

@@ -1,8 +1,8 @@
 //! §8.4.10: one incident cannot earn both a GTD and a GTR credit. When late
-//! incidents linked to a function also earn that function a GTD credit, the
-//! month is settled both ways (keep the GTD credits and count those incidents
-//! as on time for the GTR, or keep the GTR and drop those GTD credits) and
-//! the higher total is granted.
+//! incidents on a unit of a managed function (§10) also earn that function a
+//! GTD credit, the month is settled both ways (keep the GTD credits and
+//! count those incidents as on time for the GTR, or keep the GTR and drop
+//! those GTD credits) and the higher total is granted.
 
 use std::collections::BTreeSet;
 
@@ -10,7 +10,14 @@ use super::errors::SlaError;
 use super::month::Month;
 use super::report::{FunctionCredit, HigherOf, IncidentOutcome, RestorationCredit};
 use super::restoration;
+use crate::engine::document::managed_function::ManagedFunction;
+use crate::engine::document::quote::LineId;
 use crate::engine::money::Money;
+
+/// §10: the managed function of the unit an incident names.
+fn function_of(m: &Month, line: Option<LineId>) -> Option<ManagedFunction> {
+    line.and_then(|l| m.unit(l)).and_then(|u| u.function)
+}
 
 pub(super) fn settle(
     m: &Month,
@@ -28,7 +35,7 @@ pub(super) fn settle(
                 .incidents
                 .iter()
                 .zip(incidents)
-                .filter(|(i, o)| i.line == Some(f.line) && o.counted && o.late)
+                .filter(|(i, o)| o.counted && o.late && function_of(m, i.line) == Some(f.function))
                 .map(|(i, _)| i.id)
                 .collect();
             (!ids.is_empty()).then_some((f.id, ids))

@@ -1,18 +1,20 @@
 //! The credit simulator (§8.4, §8.5): one month of interruptions, incidents
 //! and changes, and the credits they earn, clause by clause: availability
-//! per function (GTD, §8.5.2), restoration for the month (GTR, §8.5.3), the
+//! per managed function (§10, GTD §8.5.2), restoration for the month (GTR, §8.5.3), the
 //! higher of both for one incident (§8.4.10), changes (GTC, §8.5.4), the 15 %
 //! cap (§8.4.9). Reads the document's `CreditMonth` and the priced quote.
 
 mod availability;
 mod changes;
 mod errors;
+mod functions;
 mod higher_of;
 mod month;
 mod report;
 mod restoration;
 
 pub use errors::{SlaError, SlaLocation, MAX_RECORDS};
+pub use functions::{managed_functions, FunctionUnit, QuoteFunction};
 pub use report::{
     ChangeOutcome, CreditReport, Exemption, FunctionCredit, HigherOf, IncidentOutcome,
     RestorationCredit,

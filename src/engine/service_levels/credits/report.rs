@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::super::tables::{ChangeKind, Commitment};
+use crate::engine::document::managed_function::ManagedFunction;
 use crate::engine::document::quote::{LineId, ManagementModel};
 use crate::engine::document::support::SupportLevel;
 use crate::engine::lang::Lang;
@@ -28,6 +29,8 @@ pub enum Exemption {
     NoLevel3,
     /// §8.4.6.
     IaasDown,
+    /// §4.1 (SPEC §14): No Build, not onboarded: not taken into management.
+    NotManaged,
 }
 
 impl Exemption {
@@ -39,6 +42,7 @@ impl Exemption {
             Exemption::ClientCause => "§8.4.4 a",
             Exemption::NoLevel3 => "§8.4.4 b",
             Exemption::IaasDown => "§8.4.6",
+            Exemption::NotManaged => "§4.1",
         }
     }
 
@@ -63,16 +67,22 @@ impl Exemption {
                 "no level 3 support (co-managed)",
             ),
             Exemption::IaasDown => lang.pick("IaaS indisponible", "IaaS down"),
+            Exemption::NotManaged => lang.pick(
+                "No Build : ressource non managée par ce contrat",
+                "No Build: resource not managed by this contract",
+            ),
         }
     }
 }
 
-/// §8.5.2 for one function.
+/// §8.5.2 for one managed function (§10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FunctionCredit {
     pub id: u32,
-    pub line: LineId,
-    pub item: String,
+    pub function: ManagedFunction,
+    /// The unit lines whose charge makes the base (production, managed).
+    pub units: Vec<LineId>,
+    /// At least one of its units is a production unit (§8.4.3).
     pub production: bool,
     pub kubernetes: bool,
     /// The production environment's level in the month.
@@ -86,7 +96,8 @@ pub struct FunctionCredit {
     /// Guarantee minus availability, in points (4 decimals), when below.
     pub gap_points: Option<Decimal>,
     pub tier_percent: Option<Decimal>,
-    /// The function's monthly recurring charge billed in the month.
+    /// The function's monthly recurring charge billed in the month: its
+    /// production units taken into management.
     pub base: Money,
     pub credit: Money,
     pub exemption: Option<Exemption>,

@@ -26,18 +26,24 @@ pub(super) fn incidents(m: &Month) -> Result<Vec<IncidentOutcome>, SlaError> {
         if i.resolution_hours.is_sign_negative() || i.work_hours.is_sign_negative() {
             return Err(SlaError::NegativeHours { id: i.id });
         }
-        if let Some(line) = i.line {
-            m.unit(line).ok_or(SlaError::UnknownIncidentLine {
+        let unit = match i.line {
+            Some(line) => Some(m.unit(line).ok_or(SlaError::UnknownIncidentLine {
                 id: i.id,
                 line: line.0,
-            })?;
-        }
+            })?),
+            None => None,
+        };
+        // §4.1 (SPEC §14): a unit quoted No Build, not onboarded, is not
+        // managed by the contract: no guarantee on its incidents.
+        let unmanaged = unit.is_some_and(|u| u.unmanaged);
         let production = i.environment == EnvironmentKind::Production;
         let level = m.level(i.environment);
         let commitment = level.and_then(|l| m.tables.restoration(i.priority, l, production));
         let late = commitment.is_some_and(|c| i.resolution_hours > Decimal::from(c.hours));
         let exemption = if level.is_none() {
             Some(Exemption::NotSubscribed)
+        } else if unmanaged {
+            Some(Exemption::NotManaged)
         } else if i.cause == Cause::Iaas {
             Some(Exemption::IaasDown)
         } else if co_managed && i.cause == Cause::Client {
@@ -80,13 +86,16 @@ pub(super) fn incidents(m: &Month) -> Result<Vec<IncidentOutcome>, SlaError> {
     Ok(incidents)
 }
 
-/// The month's charge of the production service units: the GTR credit base.
+/// The month's charge of the production service units (§8.4.3) taken into
+/// management (§4.1, SPEC §14: not those quoted No Build and not
+/// onboarded): the GTR credit base.
 pub(super) fn production_base(m: &Month) -> Result<Money, SlaError> {
     Ok(Money::checked_sum(
         m.priced
             .lines
             .iter()
-            .filter(|l| l.category == Category::Run && m.input.is_production(l.id))
+            .filter(|l| l.category == Category::Run && !l.unmanaged)
+            .filter(|l| m.input.is_production(l.id))
             .map(|l| m.amount(l)),
     )?)
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::cells::percent;
 use super::guarantees_table::GuaranteesTable;
+use super::managed_functions::ManagedFunctions;
 use crate::engine::service_levels::{guarantees, ServiceLevels};
 use crate::ui::format::date;
 use crate::ui::state::use_state;
@@ -39,6 +40,7 @@ pub fn AppliedGuarantees() -> impl IntoView {
                     en="For each subscribed environment, at its chosen support level. Times count only covered hours (§8.3)."
                 />
                 <GuaranteesTable applied />
+                <ManagedFunctions />
                 <p class="hint">
                     {move || {
                         let l = lang.get();

@@ -12,4 +12,5 @@ mod guarantee_row;
 mod guarantees_table;
 pub mod guarantees_view;
 mod helpers;
+mod managed_functions;
 mod other_catalogue;

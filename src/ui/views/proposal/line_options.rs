@@ -1,5 +1,6 @@
-//! The options under a line's name: build model, build lot, order date,
-//! and the services it uses (§7.1.2).
+//! The options under a line's name: build model, whether a No Build
+//! resource is already onboarded (§4.1), build lot, order date, and the
+//! services it uses (§7.1.2).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn LineOptions(
     id: LineId,
     line: RwSignal<Option<QuoteLine>>,
     buildable: bool,
+    needs_build: bool,
     may_use: Vec<Family>,
     lots: Memo<Vec<(u32, String)>>,
     initial_order: Option<NaiveDate>,
@@ -43,6 +45,25 @@ pub fn LineOptions(
                         </option>
                     }).collect_view()}
                 </select>
+            </Show>
+            // §4.1: with No Build the resource is not managed by this
+            // contract, unless it is taken over from an earlier one.
+            <Show when=move || needs_build && current().is_some_and(|l| l.build == BuildModel::NoBuild)>
+                <label class="inline" title=move || lang.get().pick(
+                    "La ressource est déjà managée, reprise d'un contrat précédent : elle garde ses engagements de service sans build (§4.1).",
+                    "The resource is already managed, taken over from an earlier contract: it keeps its service-level guarantees without a build (§4.1).",
+                )>
+                    <input
+                        type="checkbox"
+                        data-testid="line-onboarded"
+                        prop:checked=move || current().is_some_and(|l| l.onboarded)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            quote.update(|q| if let Some(l) = q.line_mut(id) { l.onboarded = on });
+                        }
+                    />
+                    {move || lang.get().pick("déjà pris en gestion", "already onboarded")}
+                </label>
             </Show>
             <Show when=move || !lots().is_empty()>
                 <select

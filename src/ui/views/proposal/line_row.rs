@@ -49,6 +49,8 @@ pub fn LineRow(
     });
     let item = state.book.with(|b| b.item(&code).cloned());
     let buildable = item.as_ref().is_some_and(|i| i.build.is_some());
+    // §4.1: a managed service unit that No Build leaves unmanaged.
+    let needs_build = item.as_ref().is_some_and(PriceItem::needs_build);
     let may_use: Vec<Family> = item
         .as_ref()
         .map(|i| rules::may_use(i.family).to_vec())
@@ -103,7 +105,7 @@ pub fn LineRow(
             <td>
                 <div class="line-name">{name}</div>
                 <div class="line-detail">{detail}</div>
-                <LineOptions id line=row.line buildable may_use lots initial_order />
+                <LineOptions id line=row.line buildable needs_build may_use lots initial_order />
                 <IssueNote location=Location::Line(id) testid="line-issue" issues=row.issues />
             </td>
             <td class="num">{unit_price}</td>

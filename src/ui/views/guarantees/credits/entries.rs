@@ -12,7 +12,9 @@ use crate::engine::document::quote::{LineId, Quote};
 use crate::engine::lang::Lang;
 use crate::engine::money::Quantity;
 use crate::engine::pricing::{Category, PricedQuote};
-use crate::engine::service_levels::{CreditReport, Exemption, SlaError, SlaLocation};
+use crate::engine::service_levels::{
+    managed_functions, CreditReport, Exemption, QuoteFunction, SlaError, SlaLocation,
+};
 use crate::engine::timeline::first_of_month;
 use crate::ui::format::text;
 use crate::ui::i18n::FieldError;
@@ -127,7 +129,8 @@ pub fn location_text(location: SlaLocation, lang: Lang) -> String {
     }
 }
 
-/// The monthly service units of the quote, for the selects.
+/// The monthly service units of the quote, with their managed function
+/// (§10), for the incidents' select.
 pub fn units(priced: &Option<PricedQuote>, lang: Lang) -> Vec<(LineId, String)> {
     priced
         .as_ref()
@@ -136,9 +139,13 @@ pub fn units(priced: &Option<PricedQuote>, lang: Lang) -> Vec<(LineId, String)> 
                 .iter()
                 .filter(|l| l.category == Category::Run)
                 .map(|l| {
+                    let function = l
+                        .function
+                        .map(|f| format!(" ({})", f.label(lang)))
+                        .unwrap_or_default();
                     (
                         l.id,
-                        format!("#{} {} — {}", l.id.0, l.item, text(&l.name, lang)),
+                        format!("#{} {} — {}{function}", l.id.0, l.item, text(&l.name, lang)),
                     )
                 })
                 .collect()
@@ -161,4 +168,27 @@ pub fn simulated_month(quote: RwSignal<Quote>, priced: Memo<Option<PricedQuote>>
             .map(|s| first_of_month(s.month))
             .unwrap_or_else(|| priced.with(|p| default_month(p, q)))
     })
+}
+
+/// §10: the managed functions of the quote in the simulated month, their
+/// units and GTD base (tracked).
+pub fn quote_functions(
+    quote: RwSignal<Quote>,
+    priced: Memo<Option<PricedQuote>>,
+) -> Vec<QuoteFunction> {
+    let month = simulated_month(quote, priced);
+    let input = quote
+        .with(|q| q.sla_simulation.clone())
+        .unwrap_or_else(|| CreditMonth::new(month));
+    priced.with(|p| {
+        p.as_ref()
+            .and_then(|p| managed_functions(p, &input).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// A function as the selects name it: its name and its unit lines.
+pub fn function_label(f: &QuoteFunction, lang: Lang) -> String {
+    let units: Vec<String> = f.units.iter().map(|u| format!("#{}", u.line.0)).collect();
+    format!("{} ({})", f.function.label(lang), units.join(", "))
 }

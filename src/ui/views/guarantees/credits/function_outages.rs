@@ -1,13 +1,13 @@
-//! §8.5.2: the outages of managed functions in the month (GTD).
+//! §8.5.2: the outages of managed functions (§10) in the month (GTD).
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::entries::{edit, ids, units, Report};
+use super::entries::{edit, ids, quote_functions, Report};
 use super::function_row::FunctionRow;
 use crate::engine::document::credit_month::FunctionMonth;
-use crate::engine::document::quote::{LineId, Quote};
-use crate::engine::lang::Lang;
+use crate::engine::document::managed_function::ManagedFunction;
+use crate::engine::document::quote::Quote;
 use crate::ui::state::use_state;
 use crate::ui::widgets::th::Th;
 
@@ -43,22 +43,24 @@ pub fn FunctionOutages(report: Memo<Report>) -> impl IntoView {
             <button
                 type="button"
                 data-testid="sla-fn-add"
-                disabled=move || priced.with(|p| units(p, Lang::Fr).is_empty())
+                disabled=move || quote_functions(quote, priced).is_empty()
                 on:click=move |_| {
-                    let first = priced.with_untracked(|p| units(p, Lang::Fr).first().map(|u| u.0));
-                    let Some(line) = first else { return };
+                    let all: Vec<ManagedFunction> = untrack(|| quote_functions(quote, priced))
+                        .into_iter()
+                        .map(|f| f.function)
+                        .collect();
+                    let Some(&first) = all.first() else { return };
                     edit(quote, priced, |s| {
                         let id = Quote::next_id(&s.functions, |f| f.id);
-                        let taken: Vec<LineId> = s.functions.iter().map(|f| f.line).collect();
-                        let line = priced
-                            .with_untracked(|p| units(p, Lang::Fr))
-                            .into_iter()
-                            .map(|u| u.0)
-                            .find(|l| !taken.contains(l))
-                            .unwrap_or(line);
+                        // The first function not entered yet.
+                        let function = all
+                            .iter()
+                            .copied()
+                            .find(|f| !s.functions.iter().any(|x| x.function == *f))
+                            .unwrap_or(first);
                         s.functions.push(FunctionMonth {
                             id,
-                            line,
+                            function,
                             interruption_minutes: Decimal::ZERO,
                             iaas_down_minutes: Decimal::ZERO,
                             client_caused_minutes: Decimal::ZERO,

@@ -1,13 +1,14 @@
-//! One function outage: the function, its minutes, what is exempt, the
-//! availability and credit.
+//! One outage of a managed function (§10): the function, its minutes, what
+//! is exempt, the availability and credit on the function's charge.
 
 use leptos::prelude::*;
 
 use super::entries::{
-    entry, exemption_text, non_negative, remove, row_error, units, update, Report,
+    entry, exemption_text, function_label, non_negative, quote_functions, remove, row_error,
+    update, Report,
 };
 use crate::engine::document::credit_month::FunctionMonth;
-use crate::engine::document::quote::LineId;
+use crate::engine::document::managed_function::ManagedFunction;
 use crate::engine::service_levels::SlaLocation;
 use crate::ui::format::decimal;
 use crate::ui::state::use_state;
@@ -23,7 +24,7 @@ pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
     let Some(f) = entry::<FunctionMonth>(quote, id) else {
         return ().into_any();
     };
-    let line = f.line;
+    let function = f.function;
     let outcome = move || {
         let l = lang.get();
         if let Some(e) = row_error(report, SlaLocation::Function(id), l) {
@@ -42,9 +43,17 @@ pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                 .tier_percent
                 .map(|p| format!(" → {} % × {}", decimal(p, l), c.base.format(l)))
                 .unwrap_or_default();
+            let units: Vec<String> = c.units.iter().map(|u| format!("#{}", u.0)).collect();
+            let base = format!(
+                "{} {} ({})",
+                l.pick("base", "base"),
+                c.base.format(l),
+                if units.is_empty() { "—".to_owned() } else { units.join(", ") },
+            );
             view! {
                 <span data-testid="sla-fn-availability">{format!("{} %{guarantee}{tier}", decimal(c.availability, l))}</span>
                 <strong class="credit" data-testid="sla-fn-credit">{c.credit.format(l)}</strong>
+                <span class="sub" data-testid="sla-fn-base">{base}</span>
                 <span class="sub">{exemption_text(c.exemption, l)}</span>
             }
             .into_any()
@@ -54,19 +63,29 @@ pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
         <tr data-testid="sla-fn">
             <td>
                 <select
-                    data-testid="sla-fn-line"
-                    aria-label=move || lang.get().pick("Fonction managée", "Managed function")
+                    data-testid="sla-fn-function"
+                    aria-label=move || lang.get().pick("Fonction managée (§10)", "Managed function (§10)")
                     on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                            update::<FunctionMonth>(quote, id, |x| x.line = LineId(n));
+                        if let Ok(f) = event_target_value(&ev).parse::<ManagedFunction>() {
+                            update::<FunctionMonth>(quote, id, |x| x.function = f);
                         }
                     }
                 >
                     {move || {
                         let l = lang.get();
-                        priced.with(|p| units(p, l))
+                        let mut functions = quote_functions(quote, priced);
+                        let known = functions.iter().any(|f| f.function == function);
+                        let mut options: Vec<(ManagedFunction, String)> = functions
+                            .drain(..)
+                            .map(|f| (f.function, function_label(&f, l)))
+                            .collect();
+                        // A function no longer in the quote stays shown, with its error.
+                        if !known {
+                            options.insert(0, (function, function.label(l)));
+                        }
+                        options
                             .into_iter()
-                            .map(|(u, label)| view! { <option value=u.0.to_string() selected=u == line>{label}</option> })
+                            .map(|(f, label)| view! { <option value=f.to_string() selected=f == function>{label}</option> })
                             .collect_view()
                     }}
                 </select>

@@ -26,7 +26,7 @@ pub fn IncidentList(report: Memo<Report>) -> impl IntoView {
                     <tr>
                         <Th fr="Priorité" en="Priority" />
                         <Th fr="Environnement" en="Environment" />
-                        <Th fr="Fonction touchée" en="Function hit" />
+                        <Th fr="Unité touchée (sa fonction)" en="Unit hit (its function)" />
                         <Th fr="Rétablissement (h couvertes)" en="Restored in (covered h)" num=true />
                         <Th fr="Cause" en="Cause" />
                         <Th fr="Résultat" en="Outcome" />

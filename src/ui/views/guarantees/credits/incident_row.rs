@@ -51,7 +51,7 @@ pub fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
             <td>
                 <select
                     data-testid="sla-inc-line"
-                    aria-label=move || lang.get().pick("Fonction touchée (§8.4.10)", "Function hit (§8.4.10)")
+                    aria-label=move || lang.get().pick("Unité touchée, et donc sa fonction managée (§8.4.10)", "Unit hit, hence its managed function (§8.4.10)")
                     on:change=move |ev| {
                         let v = event_target_value(&ev).parse::<u32>().ok().map(LineId);
                         update::<IncidentRecord>(quote, id, |x| x.line = v);

@@ -1,14 +1,29 @@
-//! The monthly service units of the month simulated, their charge, and
-//! whether each is in production.
+//! The managed functions of the month simulated (§10 "Fonction Managée"):
+//! each with its units, their charge and whether each is in production
+//! (§8.4.3), and the GTD base; units quoted No Build and not onboarded are
+//! marked not managed (§4.1); monthly units in no function (security,
+//! supervision) are listed apart, without GTD.
 
 use leptos::prelude::*;
 
-use super::entries::{edit, simulated_month};
+use super::entries::{edit, quote_functions, simulated_month};
+use crate::engine::document::quote::LineId;
+use crate::engine::lang::Lang;
 use crate::engine::money::Money;
 use crate::engine::pricing::Category;
 use crate::ui::format::text;
 use crate::ui::state::use_state;
 use crate::ui::widgets::th::Th;
+
+/// One unit row: its line, the function cell on the function's first row.
+struct UnitRow {
+    line: LineId,
+    label: String,
+    amount: Money,
+    unmanaged: bool,
+    /// The function's name, GTD base and number of rows, on its first row.
+    function: Option<(String, String, usize)>,
+}
 
 #[component]
 pub fn ServiceUnits() -> impl IntoView {
@@ -16,13 +31,65 @@ pub fn ServiceUnits() -> impl IntoView {
     let lang = state.lang;
     let quote = state.quote;
     let priced = state.priced;
-    let month = move || simulated_month(quote, priced);
+    let rows = move || -> Vec<UnitRow> {
+        let l = lang.get();
+        let month = simulated_month(quote, priced);
+        let mut rows = Vec::new();
+        for f in quote_functions(quote, priced) {
+            let n = f.units.len();
+            for (i, u) in f.units.iter().enumerate() {
+                rows.push(UnitRow {
+                    line: u.line,
+                    label: format!("#{} {} — {}", u.line.0, u.item, text(&u.name, l)),
+                    amount: u.amount,
+                    unmanaged: u.unmanaged,
+                    function: (i == 0).then(|| {
+                        let base =
+                            format!("{} {}", l.pick("base GTD", "GTD base"), f.base.format(l));
+                        (f.function.label(l), base, n)
+                    }),
+                });
+            }
+        }
+        priced.with(|p| {
+            let Some(p) = p.as_ref() else { return };
+            let index = p.months.iter().position(|x| *x == month);
+            for line in p
+                .lines
+                .iter()
+                .filter(|x| x.category == Category::Run && x.function.is_none())
+            {
+                rows.push(UnitRow {
+                    line: line.id,
+                    label: format!("#{} {} — {}", line.id.0, line.item, text(&line.name, l)),
+                    amount: index
+                        .and_then(|i| line.months.get(i).copied())
+                        .unwrap_or(Money::ZERO),
+                    unmanaged: line.unmanaged,
+                    function: Some((
+                        l.pick("Aucune fonction managée", "No managed function")
+                            .into(),
+                        l.pick("pas de GTD (SPEC §14)", "no GTD (SPEC §14)").into(),
+                        1,
+                    )),
+                });
+            }
+        });
+        rows
+    };
     view! {
-        <h3>{move || lang.get().pick("Unités de service du mois", "Service units of the month")}</h3>
+        <h3>{move || lang.get().pick("Fonctions managées et unités du mois (§10)", "Managed functions and units of the month (§10)")}</h3>
+        <p class="hint">
+            {move || lang.get().pick(
+                "Une fonction managée regroupe les unités de production d'un même type (tous les OS, toutes les bases…) ; chaque application managée est une fonction à part. Sa base GTD est la redevance du mois de ses unités de production prises en gestion.",
+                "A managed function groups the production units of one kind (all OS, all databases…); each managed application is a function of its own. Its GTD base is the month's charge of its production units taken into management.",
+            )}
+        </p>
         <table class="lines sla-units" data-testid="sla-units">
             <thead>
                 <tr>
-                    <Th fr="Ligne" en="Line" />
+                    <Th fr="Fonction managée" en="Managed function" />
+                    <Th fr="Unité (ligne)" en="Unit (line)" />
                     <Th fr="Redevance du mois" en="Charge of the month" num=true />
                     <Th fr="Production" en="Production" />
                 </tr>
@@ -30,45 +97,60 @@ pub fn ServiceUnits() -> impl IntoView {
             <tbody>
                 {move || {
                     let l = lang.get();
-                    let m = month();
-                    priced.with(|p| {
-                        let Some(p) = p.as_ref() else { return Vec::new() };
-                        let index = p.months.iter().position(|x| *x == m);
-                        p.lines
-                            .iter()
-                            .filter(|line| line.category == Category::Run)
-                            .map(|line| {
-                                let id = line.id;
-                                let amount = index.and_then(|i| line.months.get(i).copied()).unwrap_or(Money::ZERO);
-                                let production = quote.with(|q| q.sla_simulation.as_ref().is_none_or(|s| s.is_production(id)));
-                                view! {
-                                    <tr data-testid="sla-unit">
-                                        <td>{format!("#{} {} — {}", id.0, line.item, text(&line.name, l))}</td>
-                                        <td class="num">{amount.format(l)}</td>
-                                        <td>
-                                            <input
-                                                type="checkbox"
-                                                data-testid="sla-unit-production"
-                                                aria-label=l.pick("Unité de production", "Production unit")
-                                                prop:checked=production
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    edit(quote, priced, |s| {
-                                                        s.non_production.retain(|x| *x != id);
-                                                        if !on {
-                                                            s.non_production.push(id);
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                    })
+                    rows().into_iter().map(|r| unit_row(r, l, quote, priced)).collect::<Vec<_>>()
                 }}
             </tbody>
         </table>
+    }
+}
+
+fn unit_row(
+    r: UnitRow,
+    l: Lang,
+    quote: RwSignal<crate::engine::document::quote::Quote>,
+    priced: Memo<Option<crate::engine::pricing::PricedQuote>>,
+) -> impl IntoView {
+    let id = r.line;
+    let production = quote.with_untracked(|q| {
+        q.sla_simulation
+            .as_ref()
+            .is_none_or(|s| s.is_production(id))
+    });
+    let function = r.function.map(|(name, base, n)| {
+        view! {
+            <td rowspan=n.to_string() data-testid="sla-unit-function">
+                {name}
+                <span class="sub">{base}</span>
+            </td>
+        }
+    });
+    let not_managed = r.unmanaged.then(|| view! {
+        <span class="sub warning" data-testid="sla-unit-not-managed">
+            {l.pick("No Build : non managée, sans engagement (§4.1)", "No Build: not managed, no guarantee (§4.1)")}
+        </span>
+    });
+    view! {
+        <tr data-testid="sla-unit">
+            {function}
+            <td>{r.label}{not_managed}</td>
+            <td class="num">{r.amount.format(l)}</td>
+            <td>
+                <input
+                    type="checkbox"
+                    data-testid="sla-unit-production"
+                    aria-label=l.pick("Unité de production", "Production unit")
+                    prop:checked=production
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        edit(quote, priced, |s| {
+                            s.non_production.retain(|x| *x != id);
+                            if !on {
+                                s.non_production.push(id);
+                            }
+                        });
+                    }
+                />
+            </td>
+        </tr>
     }
 }
