@@ -185,7 +185,8 @@ fn line_issue(issue: &QuoteIssue, lang: Lang) -> String {
             "The order date is outside the contract.",
         ),
         // The other parts, dispatched by `quote_issue`.
-        _ => String::new(),
+        // Dispatched elsewhere by `quote_issue`; never empty if that changes.
+        _ => issue.to_string(),
     }
 }
 
@@ -242,7 +243,8 @@ fn build_issue(issue: &QuoteIssue, lang: Lang) -> String {
             "Milestone invoicing has no lot.",
         ),
         // The other parts, dispatched by `quote_issue`.
-        _ => String::new(),
+        // Dispatched elsewhere by `quote_issue`; never empty if that changes.
+        _ => issue.to_string(),
     }
 }
 
@@ -299,7 +301,8 @@ fn support_issue(issue: &QuoteIssue, lang: Lang) -> String {
             }
         }
         // The other parts, dispatched by `quote_issue`.
-        _ => String::new(),
+        // Dispatched elsewhere by `quote_issue`; never empty if that changes.
+        _ => issue.to_string(),
     }
 }
 
@@ -335,7 +338,8 @@ fn run_issue(issue: &QuoteIssue, lang: Lang) -> String {
             "No tickets or tokens under Full DevOps (§2): not billed.",
         ),
         // The other parts, dispatched by `quote_issue`.
-        _ => String::new(),
+        // Dispatched elsewhere by `quote_issue`; never empty if that changes.
+        _ => issue.to_string(),
     }
 }
 
