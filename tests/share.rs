@@ -357,3 +357,31 @@ fn absurd_version_2_minutes_are_read_without_a_panic() {
         let _ = Quote::from_json(&v.to_string());
     }
 }
+
+/// A link made on 2026-11-30 by the app of the time, with the built-in book
+/// before the corrections of SPEC §14 (its version 2024.1, hash
+/// 86d59657db4f2450): it still opens, with the book it was made with.
+const LINK_OF_THE_EARLIER_BUILTIN_BOOK: &str = "q1.eNpVUsluwjAQ_RU0p1ZKq0DZmlsv_YBeKxQZe0xcvATbCUUR_94ZQhFIOWSWt2ReBuihmhZw6EJGqAZIskEn6h5jMsFDNStAWoM-QwUf0uHkiauJwokPPbptxGcooI3hByXvUOGCQkuvurP2VDvhxQ4V9VMWMddKsBDMytnqpZzSQxMZnDPZkUrtgs9NguptWUDE3cUDfH4xvGvbQASyEYabQes6NSEizdD3JgbPDIT9HmBvvKId8qU6mZnlRkBtcuKViArOmwKs8cigzYOE3_03s5F7ZNoBjJe2U6jqFuPolI5XFqDJhRQp3_dhWgJ_Qm_wSNWho4_HCGciDHv0F74HHfzNUTwwlLydWpRGGzkuCSkxpVoj1kdherprpYVNOCqNkVGIJ5-REDl2eM8w1tqGEK84EnBxx5hIubC6HLNekzgNtyHseXq957YzNhs-5u0H4STnr5xiIxK7Xi_V4n25WKntXM_mC-b5A0xCzl0";
+
+#[test]
+fn a_link_made_with_an_earlier_builtin_book_opens_with_that_book() {
+    let builtin = PriceBook::builtin().unwrap();
+    let shared = decode(LINK_OF_THE_EARLIER_BUILTIN_BOOK, &builtin)
+        .expect("an earlier built-in book's link opens");
+    assert_eq!(shared.quote.client, "Acme (lien de novembre)");
+    let book = shared
+        .book
+        .expect("the link opens with the book it was made with");
+    assert_eq!(book.version, "2024.1");
+    assert_ne!(book, builtin, "the earlier book, not today's");
+    // Another hash under the same version is still refused.
+    let unknown = SharedBook::Builtin {
+        version: "2024.1".into(),
+        hash: "0000000000000000".into(),
+    };
+    let link = encode(&shared.quote, unknown).unwrap();
+    assert!(matches!(
+        decode(&link, &builtin),
+        Err(ShareError::OtherBuiltin { .. })
+    ));
+}

@@ -123,6 +123,27 @@ pub fn book_hash(book: &PriceBook) -> String {
     fingerprint(serde_json::to_string(book).unwrap_or_default().as_bytes())
 }
 
+/// The built-in books this app shipped before, as (version, content hash
+/// written in share links, JSON), so that a link made with one of them still
+/// opens, with the book it was made with (`files::share::decode`). The hash
+/// is the one the app of the time wrote: it cannot be recomputed, since the
+/// book's serialised form gained fields since.
+pub const EARLIER_BUILTIN_BOOKS: [(&str, &str, &str); 1] = [(
+    "2024.1",
+    "86d59657db4f2450",
+    // Before the corrections of SPEC §14 (DRE, backup retention), 2026-12-01.
+    include_str!("earlier_books/builtin-2024.1-86d59657db4f2450.json"),
+)];
+
+/// A built-in book of an earlier release, by the version and hash a link
+/// names (`EARLIER_BUILTIN_BOOKS`).
+fn earlier_builtin(version: &str, hash: &str) -> Option<PriceBook> {
+    EARLIER_BUILTIN_BOOKS
+        .iter()
+        .find(|(v, h, _)| *v == version && *h == hash)
+        .and_then(|(_, _, json)| PriceBook::from_json(json).ok())
+}
+
 /// The reference to `book` when it is the built-in one.
 pub fn builtin_ref(book: &PriceBook) -> SharedBook {
     SharedBook::Builtin {
@@ -168,7 +189,13 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
     let book = match payload.book {
         SharedBook::Builtin { version, hash } => {
             let our_hash = book_hash(builtin);
-            if version != builtin.version || hash != our_hash {
+            if version == builtin.version && hash == our_hash {
+                None
+            } else if let Some(earlier) = earlier_builtin(&version, &hash) {
+                // A link made with a built-in book this app shipped before:
+                // it opens with that book, as if the link carried it.
+                Some(earlier)
+            } else {
                 return Err(ShareError::OtherBuiltin {
                     version,
                     hash,
@@ -176,7 +203,6 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
                     our_hash,
                 });
             }
-            None
         }
         SharedBook::Embedded { book } => {
             book.validate()
