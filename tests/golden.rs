@@ -12,6 +12,8 @@
 //! ```
 #![cfg(not(target_arch = "wasm32"))]
 
+mod golden_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -21,25 +23,7 @@ use cloudquote::engine::document::quote::Quote;
 use cloudquote::engine::files::csv::{lines_csv, CsvOptions};
 use cloudquote::engine::files::schema::{pricebook_schema, quote_schema};
 use cloudquote::engine::pricing::{price, PricedQuote};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn updating() -> bool {
-    std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1")
-}
-
-/// The example quotes, in name order.
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples"))
-        .expect("examples/ exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
+use golden_support::{examples, root, updating};
 
 fn stem(path: &Path) -> String {
     path.file_stem()

@@ -12,8 +12,10 @@
 //! ```
 #![cfg(not(target_arch = "wasm32"))]
 
+mod golden_support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cloudquote::engine::document::pricebook::PriceBooks;
 use cloudquote::engine::document::quote::Quote;
@@ -21,25 +23,8 @@ use cloudquote::engine::finance::indices::IndexBook;
 use cloudquote::engine::finance::mrg::{minimum_guaranteed_revenue, MrgReport};
 use cloudquote::engine::finance::revision::{revise, RevisedQuote};
 use cloudquote::engine::pricing::price;
+use golden_support::{examples, root, updating};
 use serde_json::{json, Value};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn updating() -> bool {
-    std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1")
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("examples"))
-        .expect("examples/ exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn revision_summary(r: &RevisedQuote) -> Value {
     json!({
