@@ -14,7 +14,7 @@ for (const f of files) {
   const body = await fs.readFile(path.join(dist, f));
   const gzip = zlib.gzipSync(body, { level: 9 }).length;
   const brotli = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  rows.push([f.replace(/-[0-9a-f]{16}(?=[._])/, ''), body.length, gzip, brotli]);
+  rows.push([f.replace(/-[0-9a-f]{12,16}(?=[._])/, ''), body.length, gzip, brotli]);
   total.raw += body.length; total.gzip += gzip; total.brotli += brotli;
 }
 console.log(['file', 'raw', 'gzip', 'brotli'].join('\t'));

@@ -12,6 +12,7 @@ use crate::engine::finance::mrg::{minimum_guaranteed_revenue, MrgReport};
 use crate::engine::finance::revision::{revise, RevisedQuote};
 use crate::engine::lang::Lang;
 use crate::engine::pricing::{price, PricedQuote, PricingError};
+use crate::ui::browser;
 
 /// Shared through context: the quote being edited, the price book, and the
 /// priced quote derived from them.
@@ -91,18 +92,7 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Today, from the browser's clock (the engine never reads a clock).
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or(NaiveDate::MIN)
-}
-
 /// A new quote is signed on the 1st of next month.
 fn default_start_date() -> NaiveDate {
-    next_month(today()).unwrap_or_else(today)
+    next_month(browser::today()).unwrap_or_else(browser::today)
 }

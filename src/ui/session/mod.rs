@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::engine::document::quote::Quote;
 use crate::engine::files::library::{write_index, Entry, Index, INDEX_KEY, QUOTE_PREFIX};
-use crate::ui::browser;
+use crate::ui::browser::{self, BrowserError};
 use crate::ui::state::AppState;
 
 /// A message for the user, with an action when there is one.
@@ -52,7 +52,7 @@ pub struct Session {
     /// The document was replaced (open, undo…): the next change seen by
     /// autosave is not an edit of the user's.
     replaced: StoredValue<bool>,
-    pub save_error: RwSignal<Option<String>>,
+    pub save_error: RwSignal<Option<BrowserError>>,
     /// The printable proposal is shown instead of the editors.
     pub proposal: RwSignal<bool>,
 }

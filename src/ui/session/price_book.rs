@@ -18,7 +18,8 @@ pub fn activate(state: AppState, book: PriceBook) -> Result<(), String> {
     if state.builtin.with_value(|b| *b == book) {
         browser::remove(BOOK_KEY);
     } else {
-        browser::set(BOOK_KEY, &serde_json::to_string(&book).unwrap_or_default())?;
+        browser::set(BOOK_KEY, &serde_json::to_string(&book).unwrap_or_default())
+            .map_err(|e| e.message(state.lang.get_untracked()))?;
     }
     state.books.set(books);
     state.book.set(book);

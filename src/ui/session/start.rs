@@ -45,7 +45,7 @@ impl Session {
         }
         session.replaced.set_value(false);
         session.autosave(state);
-        session.watch_other_tabs(state);
+        session.watch_other_tabs();
         session
     }
 

@@ -2,38 +2,26 @@
 //! suspends autosave here until the user resolves the conflict.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::{quote_key, Session};
-use crate::engine::files::library::{stored_revision, unique_name, INDEX_KEY};
+use crate::engine::files::library::{read_index, stored_revision, unique_name, INDEX_KEY};
+use crate::ui::browser;
 use crate::ui::state::AppState;
 
 impl Session {
     /// Another tab wrote the open quote, or the list.
-    pub(super) fn watch_other_tabs(self, state: AppState) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let handler =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                let Some(key) = ev.key() else { return };
-                if key == INDEX_KEY {
-                    let (index, _) =
-                        crate::engine::files::library::read_index(ev.new_value().as_deref(), "");
-                    self.index.set(index);
-                } else if key == quote_key(&self.current.get_untracked()) {
-                    let theirs = ev.new_value().as_deref().and_then(stored_revision);
-                    if theirs != Some(self.base.get_value()) {
-                        self.conflict.set(true);
-                    }
+    pub(super) fn watch_other_tabs(self) {
+        browser::on_storage(move |change| {
+            if change.key == INDEX_KEY {
+                let (index, _) = read_index(change.new_value.as_deref(), "");
+                self.index.set(index);
+            } else if change.key == quote_key(&self.current.get_untracked()) {
+                let theirs = change.new_value.as_deref().and_then(stored_revision);
+                if theirs != Some(self.base.get_value()) {
+                    self.conflict.set(true);
                 }
-                let _ = state;
-            });
-        let _ =
-            window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
-        // The listener lives as long as the page.
-        handler.forget();
+            }
+        });
     }
 
     /// Resolves a conflict with the other tab's version.

@@ -4,7 +4,6 @@
 //! before it replaces the book in use.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::draft_editor::DraftEditor;
 use crate::engine::document::pricebook::PriceBook;
@@ -29,12 +28,7 @@ pub fn PriceBookEditor() -> impl IntoView {
         epoch.update(|e| *e += 1);
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
         leptos::task::spawn_local(async move {
             let l = lang.get_untracked();
             let result = match browser::read_picked(&input).await {
@@ -52,7 +46,7 @@ pub fn PriceBookEditor() -> impl IntoView {
                             )
                         })
                     }),
-                Err(e) => Err(e),
+                Err(e) => Err(e.message(l)),
             };
             input.set_value("");
             if result.is_ok() {
@@ -69,7 +63,7 @@ pub fn PriceBookEditor() -> impl IntoView {
             )
         });
         if let Err(e) = browser::download(&name, "application/json", &json) {
-            session.notify(true, e);
+            session.notify(true, e.message(lang.get_untracked()));
         }
     };
     let apply = move |_| {

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::lang::Lang;
 use crate::engine::money::Quantity;
+use crate::ui::browser;
 use crate::ui::i18n::FieldError;
 use crate::ui::session::use_session;
 use crate::ui::state::use_state;
@@ -45,11 +46,7 @@ pub fn ProposalToolbar(
                 />
                 <span>"%"</span>
             </label>
-            <button type="button" class="primary" data-testid="proposal-print" on:click=move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }>
+            <button type="button" class="primary" data-testid="proposal-print" on:click=move |_| browser::print()>
                 {move || ui.get().pick("Imprimer / PDF", "Print / PDF")}
             </button>
         </div>

@@ -2,12 +2,12 @@
 //! cell, party names, letters in words, the keyboard focus.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::engine::document::quote::Quote;
 use crate::engine::document::raci::{Letter, Letters, Party};
 use crate::engine::lang::Lang;
 use crate::engine::responsibilities::{self, dominant_build, Matrix};
+use crate::ui::browser;
 
 /// Sets a cell of the quote's current model.
 pub fn set_cell(quote: RwSignal<Quote>, activity: &str, party: Party, letters: Letters) {
@@ -39,12 +39,7 @@ pub fn letters_text(letters: Letters, lang: Lang) -> String {
 
 /// Moves the keyboard focus to the cell at (`row`, `col`).
 pub fn focus_cell(row: usize, col: usize) {
-    let selector = format!("[data-cell=\"{row}-{col}\"]");
-    if let Ok(Some(el)) = document().query_selector(&selector) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    browser::focus(&format!("[data-cell=\"{row}-{col}\"]"));
 }
 
 /// The row of activity `id` in the matrix (0 when it is gone).

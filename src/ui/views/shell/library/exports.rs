@@ -18,7 +18,7 @@ pub fn export_quote_json(state: AppState, session: Session) {
         "application/json",
         &json,
     ) {
-        session.notify(true, e);
+        session.notify(true, e.message(l));
     }
 }
 
@@ -60,7 +60,7 @@ pub fn export_csv(state: AppState, session: Session, decimal_comma: bool, schedu
         "text/csv;charset=utf-8",
         &format!("\u{feff}{csv}"),
     ) {
-        session.notify(true, e);
+        session.notify(true, e.message(l));
     }
 }
 
@@ -71,6 +71,6 @@ pub fn export_book(state: AppState, session: Session) {
         .with(|b| serde_json::to_string_pretty(b).unwrap_or_default());
     let name = state.book.with(|b| format!("grille-{}.json", b.version));
     if let Err(e) = browser::download(&name, "application/json", &json) {
-        session.notify(true, e);
+        session.notify(true, e.message(state.lang.get_untracked()));
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::conflict_banner::ConflictBanner;
 use super::exports::export_quote_json;
@@ -44,16 +43,11 @@ pub fn LibraryBar() -> impl IntoView {
         share.set(Some(result));
     };
     let import = move |ev: ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
         leptos::task::spawn_local(async move {
             match browser::read_picked(&input).await {
                 Ok((name, text)) => session.import(state, &name, &text),
-                Err(e) => session.notify(true, e),
+                Err(e) => session.notify(true, e.message(lang.get_untracked())),
             }
             input.set_value("");
         });

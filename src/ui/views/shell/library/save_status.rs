@@ -14,8 +14,9 @@ pub fn SaveStatus() -> impl IntoView {
         let l = lang.get();
         if let Some(e) = session.save_error.get() {
             return format!(
-                "{} {e}",
-                l.pick("Enregistrement impossible :", "Cannot save:")
+                "{} {}",
+                l.pick("Enregistrement impossible.", "Cannot save."),
+                e.message(l)
             );
         }
         if session.conflict.get() {

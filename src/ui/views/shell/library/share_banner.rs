@@ -1,7 +1,6 @@
 //! The share link made for the quote, or why none could be made.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::exports::export_quote_json;
 use crate::ui::session::use_session;
@@ -19,11 +18,7 @@ pub fn ShareBanner(share: RwSignal<Option<Result<String, String>>>) -> impl Into
                 <label>
                     <span>{move || lang.get().pick("Lien (tout le devis, sans serveur) :", "Link (the whole quote, no server):")}</span>
                     <input type="text" readonly data-testid="share-url" value=url.clone()
-                        on:focus=move |e| {
-                            if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                i.select();
-                            }
-                        } />
+                        on:focus=move |e| { event_target::<web_sys::HtmlInputElement>(&e).select(); } />
                 </label>
                 <span class="hint">{format!("{} {}", url.len(), lang.get_untracked().pick("caractères", "characters"))}</span>
                 <button type="button" class="icon" aria-label=move || lang.get().pick("Fermer", "Close") on:click=move |_| share.set(None)>"✕"</button>

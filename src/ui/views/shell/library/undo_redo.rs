@@ -2,8 +2,8 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::ui::browser;
 use crate::ui::session::use_session;
 use crate::ui::state::use_state;
 
@@ -17,11 +17,7 @@ pub fn UndoRedo() -> impl IntoView {
         if !(e.ctrl_key() || e.meta_key()) {
             return;
         }
-        let in_field = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_field {
+        if browser::is_in_text_field(&e) {
             return;
         }
         match (e.key().to_lowercase().as_str(), e.shift_key()) {
