@@ -1,7 +1,8 @@
 //! The browser services the app uses, and nothing else touches the browser:
 //! local storage (`storage`), picked files and downloads (`files`), events
 //! of other tabs, focus, printing and the service worker (`page`), the
-//! clock (`clock`), and the browser's refusals as the app's own errors
+//! lock the tabs share to save one at a time (`locks`), the clock
+//! (`clock`), and the browser's refusals as the app's own errors
 //! (`errors`). Nothing here talks to a server.
 //!
 //! May use: `gloo-file`, `gloo-events`, `gloo-utils` where they do the job;
@@ -18,14 +19,16 @@
 mod clock;
 mod errors;
 mod files;
+mod locks;
 mod page;
 mod storage;
 
 pub use clock::{now_iso, now_ms, today};
 pub use errors::BrowserError;
 pub use files::{download, read_picked};
+pub use locks::exclusively;
 pub use page::{
-    base_url, clear_fragment, focus, fragment, is_in_text_field, on_storage, print,
+    base_url, clear_fragment, focus, fragment, is_in_text_field, on_page_hide, on_storage, print,
     register_service_worker,
 };
 pub use storage::{get, remove, set, with_prefix};

@@ -56,6 +56,12 @@ pub fn on_storage(on_change: impl Fn(StorageChange) + 'static) {
     .forget();
 }
 
+/// Calls `on_hide` when the page is hidden or left (a reload, a closed
+/// tab): the last moment to write what is pending.
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    EventListener::new(&window(), "pagehide", move |_| on_hide()).forget();
+}
+
 /// Moves the keyboard focus to the first element matching `selector`.
 pub fn focus(selector: &str) {
     if let Ok(Some(el)) = document().query_selector(selector) {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::admit::admit;
+use super::autosave::known_of;
 use super::{quote_key, Session};
 use crate::engine::document::quote::Quote;
 use crate::engine::files::library::{
@@ -15,14 +17,24 @@ use crate::ui::state::AppState;
 impl Session {
     /// Adds `quote` to the library under `name` and opens it.
     pub fn create(self, state: AppState, quote: Quote, name: String) {
+        self.flush();
         let id = next_id(&self.index.get_untracked().entries);
         let stored = Stored {
             revision: 1,
             saved_at: browser::now_iso(),
             quote: quote.clone(),
         };
-        if let Err(e) = browser::set(&quote_key(&id), &write_stored(&stored)) {
-            self.save_error.set(Some(e));
+        let raw = write_stored(&stored);
+        match browser::set(&quote_key(&id), &raw) {
+            Ok(()) => {
+                self.known.set_value(Some(known_of(&raw)));
+                self.save_error.set(None);
+            }
+            // Kept in memory: the next edit tries again, the status says why.
+            Err(e) => {
+                self.known.set_value(None);
+                self.save_error.set(Some(e));
+            }
         }
         self.index.update(|i| {
             i.entries.push(Entry {
@@ -40,8 +52,10 @@ impl Session {
         self.replace(state, quote);
     }
 
-    /// Opens a quote of the library.
-    pub fn open(self, state: AppState, id: &str) {
+    /// Opens a quote of the library, if it can be (see `admit`): whether
+    /// it is now the open one.
+    pub fn open(self, state: AppState, id: &str) -> bool {
+        self.flush();
         let lang = state.lang.get_untracked();
         // Older formats are migrated with the books in use (§10: a version-2
         // line's interruptions go to its item's managed function).
@@ -50,30 +64,55 @@ impl Session {
                 .books
                 .with_untracked(|b| read_stored_with_books(&raw, Some(b.all())))
         };
-        match browser::get(&quote_key(id)).map(read) {
+        let raw = browser::get(&quote_key(id));
+        let read = raw
+            .clone()
+            .map(read)
+            .map(|r| r.and_then(|stored| admit(state, &stored.quote, lang).map(|()| stored)));
+        match read {
             Some(Ok(stored)) => {
                 self.current.set(id.to_string());
                 let _ = browser::set(CURRENT_KEY, id);
                 self.base.set_value(stored.revision);
+                self.known.set_value(raw.as_deref().map(known_of));
                 self.conflict.set(false);
+                self.failing.update(|f| f.retain(|(x, _)| x != id));
                 self.clear_history();
                 self.replace(state, stored.quote);
+                true
             }
-            Some(Err(e)) => self.notify(
-                true,
-                format!(
-                    "{} {e}",
-                    lang.pick("Ce devis ne se lit plus :", "This quote no longer reads:")
-                ),
-            ),
-            None => self.notify(
-                true,
-                lang.pick(
-                    "Ce devis a été supprimé dans un autre onglet.",
-                    "This quote was deleted in another tab.",
-                )
-                .into(),
-            ),
+            Some(Err(e)) => {
+                self.failing.update(|f| {
+                    f.retain(|(x, _)| x != id);
+                    f.push((id.to_string(), e.clone()));
+                });
+                self.notify(
+                    true,
+                    format!(
+                        "{} {e} {}",
+                        lang.pick(
+                            "Ce devis ne peut pas être ouvert :",
+                            "This quote cannot be opened:"
+                        ),
+                        lang.pick(
+                            "Il reste dans la liste, intact ; le devis ouvert n'a pas changé.",
+                            "It stays in the list, untouched; the open quote is unchanged."
+                        )
+                    ),
+                );
+                false
+            }
+            None => {
+                self.notify(
+                    true,
+                    lang.pick(
+                        "Ce devis a été supprimé dans un autre onglet.",
+                        "This quote was deleted in another tab.",
+                    )
+                    .into(),
+                );
+                false
+            }
         }
     }
 
@@ -111,6 +150,7 @@ impl Session {
 
     /// Deletes the open quote; a notice offers to bring it back.
     pub fn delete(self, state: AppState) {
+        self.flush();
         let lang = state.lang.get_untracked();
         let id = self.current.get_untracked();
         let key = quote_key(&id);
@@ -147,12 +187,13 @@ impl Session {
             .entries
             .first()
             .map(|e| e.id.clone());
-        match next {
-            Some(next) => self.open(state, &next),
-            None => {
-                let quote = Quote::new(state.quote.get_untracked().start_date);
-                self.create(state, quote, lang.pick("Devis", "Quote").into());
-            }
+        if !next.is_some_and(|next| self.open(state, &next)) {
+            let quote = Quote::new(state.quote.get_untracked().start_date);
+            let name = unique_name(
+                lang.pick("Devis", "Quote"),
+                &self.index.get_untracked().entries,
+            );
+            self.create(state, quote, name);
         }
     }
 
@@ -166,7 +207,6 @@ impl Session {
         else {
             return;
         };
-        self.dismiss(notice);
         let Some((mut entry, raw)) = n.restore else {
             return;
         };
@@ -175,11 +215,57 @@ impl Session {
             entry.id = next_id(&entries);
         }
         entry.name = unique_name(&entry.name, &entries);
-        if browser::set(&quote_key(&entry.id), &raw).is_ok() {
-            let id = entry.id.clone();
-            self.index.update(|i| i.entries.push(entry));
-            self.write_index();
-            self.open(state, &id);
+        match browser::set(&quote_key(&entry.id), &raw) {
+            Ok(()) => {
+                // Only now is the copy in memory no longer the only one.
+                self.dismiss(notice);
+                let id = entry.id.clone();
+                self.index.update(|i| i.entries.push(entry));
+                self.write_index();
+                self.open(state, &id);
+            }
+            Err(e) => {
+                // The notice (and the quote in it) stays: Undo can be
+                // pressed again once there is room, or the quote exported.
+                let lang = state.lang.get_untracked();
+                self.notify(
+                    true,
+                    format!(
+                        "{} « {} » : {} {}",
+                        lang.pick("Impossible de rétablir", "Cannot bring back"),
+                        entry.name,
+                        e.message(lang),
+                        lang.pick(
+                            "Le devis supprimé reste dans le message ci-dessus : « Annuler la suppression » à nouveau une fois la place faite, ou « Exporter ».",
+                            "The deleted quote stays in the message above: “Undo the deletion” again once there is room, or “Export”."
+                        )
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Offers the quote kept in a deletion notice as a file (the way out
+    /// when there is no room to bring it back).
+    pub fn export_deleted(self, state: AppState, notice: u64) {
+        let lang = state.lang.get_untracked();
+        let Some((entry, raw)) = self
+            .notices
+            .get_untracked()
+            .into_iter()
+            .find(|n| n.id == notice)
+            .and_then(|n| n.restore)
+        else {
+            return;
+        };
+        // The stored record holds the quote file; an unreadable one is
+        // offered as it is, never dropped.
+        let json = read_stored_with_books(&raw, None)
+            .map(|s| s.quote.to_json())
+            .unwrap_or(raw);
+        let name = format!("{}.json", stem_of(&entry.name, lang));
+        if let Err(e) = browser::download(&name, "application/json", &json) {
+            self.notify(true, e.message(lang));
         }
     }
 
@@ -189,6 +275,8 @@ impl Session {
         match state
             .books
             .with_untracked(|b| Quote::from_json_with_books(text, b.all()))
+            .map_err(|e| e.to_string())
+            .and_then(|q| admit(state, &q, lang).map(|()| q))
         {
             Ok(quote) => {
                 let base = filename.trim_end_matches(".json");
@@ -228,6 +316,11 @@ pub fn file_stem(session: Session, lang: Lang) -> String {
         .find(|e| e.id == id)
         .map(|e| e.name)
         .unwrap_or_else(|| lang.pick("devis", "quote").into());
+    stem_of(&name, lang)
+}
+
+/// `name` made safe for file systems.
+fn stem_of(name: &str, lang: Lang) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {

@@ -8,6 +8,7 @@
 //! overwritten and the user chooses (load theirs, or keep theirs and save
 //! this one as a copy).
 
+mod admit;
 mod autosave;
 pub mod library;
 pub mod price_book;
@@ -38,6 +39,19 @@ pub struct Session {
     pub current: RwSignal<String>,
     /// The stored revision this tab last read or wrote for `current`.
     base: StoredValue<u64>,
+    /// The fingerprint of the stored text this tab last read or wrote for
+    /// `current` (none when nothing is stored yet): any other text there is
+    /// another tab's save.
+    known: StoredValue<Option<String>>,
+    /// The change not written yet (autosave waits for the save lock).
+    pending: StoredValue<Option<Quote>>,
+    save_asked: StoredValue<bool>,
+    /// Quotes of the library that cannot be opened, with the reason shown
+    /// beside their name (a safe start never makes them current).
+    pub failing: RwSignal<Vec<(String, String)>>,
+    /// An unreadable list of quotes that could not be copied aside (storage
+    /// full): its key is not overwritten until the copy is written.
+    held_index: StoredValue<Option<(String, String)>>,
     /// Another tab saved the open quote: autosave is suspended.
     pub conflict: RwSignal<bool>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -93,7 +107,15 @@ impl Session {
         self.epoch.update(|e| *e += 1);
     }
 
+    /// Writes the list of quotes, unless an unreadable one is still held
+    /// in its place (then only once its copy aside is written).
     fn write_index(self) {
+        if let Some((aside, raw)) = self.held_index.get_value() {
+            if browser::set(&aside, &raw).is_err() {
+                return;
+            }
+            self.held_index.set_value(None);
+        }
         let _ = browser::set(INDEX_KEY, &write_index(&self.index.get_untracked()));
     }
 }

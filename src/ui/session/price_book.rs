@@ -12,6 +12,16 @@ pub const BOOK_KEY: &str = "cloudquote.pricebook.v1";
 
 /// Checks `book` and makes it the one in use (saved in this browser unless
 /// it is the built-in one).
+/// Puts `book` in use for this visit only, without storing it (the user's
+/// own book stays saved).
+pub fn use_for_now(state: AppState, book: PriceBook) -> Result<(), String> {
+    book.validate().map_err(|e| e.to_string())?;
+    let books = PriceBooks::new(vec![book.clone()]).map_err(|e| e.to_string())?;
+    state.books.set(books);
+    state.book.set(book);
+    Ok(())
+}
+
 pub fn activate(state: AppState, book: PriceBook) -> Result<(), String> {
     book.validate().map_err(|e| e.to_string())?;
     let books = PriceBooks::new(vec![book.clone()]).map_err(|e| e.to_string())?;

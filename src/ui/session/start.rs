@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::price_book::{activate, BOOK_KEY};
+use super::admit::{admit, admit_with};
+use super::price_book::{activate, use_for_now, BOOK_KEY};
 use super::Session;
-use crate::engine::document::pricebook::PriceBook;
+use crate::engine::document::pricebook::{PriceBook, PriceBooks};
 use crate::engine::files::library::{
-    default_name, recover, unique_name, write_index, Index, ASIDE_PREFIX, CURRENT_KEY, INDEX_KEY,
-    QUOTE_PREFIX,
+    default_name, recover, unique_name, Index, ASIDE_PREFIX, CURRENT_KEY, INDEX_KEY, QUOTE_PREFIX,
 };
 use crate::engine::files::share::decode;
 use crate::engine::lang::Lang;
@@ -23,6 +23,11 @@ impl Session {
             index: RwSignal::new(Index::default()),
             current: RwSignal::new(String::new()),
             base: StoredValue::new(0),
+            known: StoredValue::new(None),
+            pending: StoredValue::new(None),
+            save_asked: StoredValue::new(false),
+            failing: RwSignal::new(Vec::new()),
+            held_index: StoredValue::new(None),
             conflict: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             epoch: RwSignal::new(0),
@@ -53,19 +58,40 @@ impl Session {
     fn recover_library(self, lang: Lang, stamp: &str) {
         let quotes = browser::with_prefix(QUOTE_PREFIX);
         let recovered = recover(browser::get(INDEX_KEY).as_deref(), &quotes, stamp);
+        // An original is removed only once its copy aside is written; a
+        // copy that fails leaves the original where it is, and says so.
+        let mut copied = Vec::new();
+        let mut failed = Vec::new();
         for (key, raw) in &recovered.move_aside {
-            let _ = browser::set(key, raw);
+            match browser::set(key, raw) {
+                Ok(()) => copied.push(key.clone()),
+                Err(e) => failed.push((key.clone(), raw.clone(), e)),
+            }
         }
         for d in &recovered.damage {
-            if d.key != INDEX_KEY {
-                browser::remove(&d.key);
+            match failed.iter().find(|(k, _, _)| *k == d.aside_key) {
+                None if copied.contains(&d.aside_key) => {
+                    if d.key != INDEX_KEY {
+                        browser::remove(&d.key);
+                    }
+                    self.notify(true, d.message(lang));
+                }
+                found => {
+                    if d.key == INDEX_KEY {
+                        // Not overwritten until its copy is written.
+                        if let Some((k, raw, _)) = found {
+                            self.held_index.set_value(Some((k.clone(), raw.clone())));
+                        }
+                    }
+                    let why = found.map(|(_, _, e)| e.message(lang)).unwrap_or_default();
+                    self.notify(true, left_in_place(&d.key, &d.reason, &why, lang));
+                }
             }
-            self.notify(true, d.message(lang));
-        }
-        if recovered.index_changed {
-            let _ = browser::set(INDEX_KEY, &write_index(&recovered.index));
         }
         self.index.set(recovered.index);
+        if recovered.index_changed {
+            self.write_index();
+        }
     }
 
     /// The user's price book, if one was applied in this browser.
@@ -104,7 +130,26 @@ impl Session {
         let mut opened = false;
         if !fragment.is_empty() {
             let builtin = state.builtin.get_value();
-            match decode(&fragment, &builtin) {
+            let decoded = decode(&fragment, &builtin)
+                .map_err(|e| e.message(lang))
+                .and_then(|shared| {
+                    let own = shared.book.clone().map(|b| PriceBooks::new(vec![b]));
+                    let admitted = match own {
+                        Some(Ok(books)) => admit_with(&books, &shared.quote, lang),
+                        Some(Err(e)) => Err(e.to_string()),
+                        None => admit(state, &shared.quote, lang),
+                    };
+                    admitted.map(|()| shared).map_err(|e| {
+                        format!(
+                            "{} {e}",
+                            lang.pick(
+                                "Le devis du lien ne peut pas être ouvert :",
+                                "The quote in the link cannot be opened:"
+                            )
+                        )
+                    })
+                });
+            match decoded {
                 Ok(shared) => {
                     let name = format!(
                         "{} {}",
@@ -119,7 +164,7 @@ impl Session {
                     self.use_shared_book(state, lang, stamp, shared.book);
                     opened = true;
                 }
-                Err(e) => self.notify(true, e.message(lang)),
+                Err(e) => self.notify(true, e),
             }
             browser::clear_fragment();
         }
@@ -129,26 +174,44 @@ impl Session {
     /// The book a share link carries, when it is not the one in use.
     fn use_shared_book(self, state: AppState, lang: Lang, stamp: &str, book: Option<PriceBook>) {
         if let Some(book) = book.filter(|b| state.book.with_untracked(|x| x != b)) {
-            // The link's book comes into use; the one in use is kept aside.
-            if let Some(previous) = browser::get(BOOK_KEY) {
-                let _ = browser::set(&format!("{ASIDE_PREFIX}{stamp}.pricebook"), &previous);
-            }
             let version = book.version.clone();
-            match activate(state, book) {
-                Ok(()) => self.notify(
-                    false,
-                    format!(
-                        "{} {version}. {}",
+            let opened = lang.pick(
+                "Devis ouvert depuis le lien, avec sa grille tarifaire",
+                "Quote opened from the link, with its price book",
+            );
+            // The link's book comes into use; the user's own is first copied
+            // aside, and stays where it is when the copy cannot be written.
+            let previous = browser::get(BOOK_KEY);
+            let aside = format!("{ASIDE_PREFIX}{stamp}.pricebook");
+            if let Some(Err(e)) = previous.as_ref().map(|p| browser::set(&aside, p)) {
+                let result = use_for_now(state, book);
+                let text = match result {
+                    Ok(()) => format!(
+                        "{opened} {version}, {} {} {}",
+                        lang.pick("pour cette visite seulement :", "for this visit only:"),
+                        e.message(lang),
                         lang.pick(
-                            "Devis ouvert depuis le lien, avec sa grille tarifaire",
-                            "Quote opened from the link, with its price book"
-                        ),
-                        lang.pick(
-                            "Votre grille précédente est gardée de côté.",
-                            "Your previous book is kept aside."
-                        ),
+                            "Votre grille reste enregistrée, inchangée, et revient à la prochaine visite.",
+                            "Your own book stays saved, unchanged, and is back at the next visit."
+                        )
                     ),
+                    Err(why) => why,
+                };
+                self.notify(true, text);
+                return;
+            }
+            let kept = match &previous {
+                Some(_) => format!(
+                    "{} « {aside} ».",
+                    lang.pick(
+                        "Votre grille précédente est gardée sous",
+                        "Your previous book is kept under"
+                    )
                 ),
+                None => String::new(),
+            };
+            match activate(state, book) {
+                Ok(()) => self.notify(false, format!("{opened} {version}. {kept}")),
                 Err(e) => self.notify(true, e),
             }
         } else {
@@ -171,13 +234,24 @@ impl Session {
         let pick = last
             .filter(|id| entries.iter().any(|e| &e.id == id))
             .or_else(|| entries.first().map(|e| e.id.clone()));
-        match pick {
-            Some(id) => self.open(state, &id),
-            None => {
-                let quote = state.quote.get_untracked();
-                let name = default_name(&quote, &entries, lang);
-                self.create(state, quote, name);
-            }
+        // A safe start: a quote that cannot be opened (see `admit`) stays
+        // in the list with its reason, and an empty quote opens instead.
+        if !pick.is_some_and(|id| self.open(state, &id)) {
+            let quote = state.quote.get_untracked();
+            let name = unique_name(&default_name(&quote, &entries, lang), &entries);
+            self.create(state, quote, name);
         }
+    }
+}
+
+/// Unreadable data whose copy aside could not be written: left in place.
+fn left_in_place(key: &str, reason: &str, why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Données illisibles dans « {key} » ({reason}) : elles n'ont pas pu être copiées de côté ({why}) et restent donc où elles sont, intactes. Faites de la place puis rechargez la page pour les récupérer."
+        ),
+        Lang::En => format!(
+            "Unreadable data in “{key}” ({reason}): it could not be copied aside ({why}), so it is left where it is, untouched. Make room, then reload the page to recover it."
+        ),
     }
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::autosave::known_of;
 use super::{quote_key, Session};
-use crate::engine::files::library::{read_index, stored_revision, unique_name, INDEX_KEY};
+use crate::engine::files::library::{read_index, unique_name, INDEX_KEY};
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
@@ -16,8 +17,9 @@ impl Session {
                 let (index, _) = read_index(change.new_value.as_deref(), "");
                 self.index.set(index);
             } else if change.key == quote_key(&self.current.get_untracked()) {
-                let theirs = change.new_value.as_deref().and_then(stored_revision);
-                if theirs != Some(self.base.get_value()) {
+                // Another tab wrote (or removed) the open quote: unless it
+                // wrote exactly what this tab knows, this tab stops saving.
+                if change.new_value.as_deref().map(known_of) != self.known.get_value() {
                     self.conflict.set(true);
                 }
             }

@@ -19,6 +19,9 @@ pub fn Notices() -> impl IntoView {
                         <button type="button" data-testid="notice-restore" on:click=move |_| session.restore(state, n.id)>
                             {move || lang.get().pick("Annuler la suppression", "Undo the deletion")}
                         </button>
+                        <button type="button" data-testid="notice-export" on:click=move |_| session.export_deleted(state, n.id)>
+                            {move || lang.get().pick("Exporter", "Export")}
+                        </button>
                     })}
                     <button type="button" class="icon" data-testid="notice-dismiss"
                         aria-label=move || lang.get().pick("Fermer le message", "Dismiss the message")

@@ -37,9 +37,18 @@ pub fn QuotePicker() -> impl IntoView {
             >
                 {move || {
                     let current = session.current.get();
+                    let failing = session.failing.get();
+                    let l = lang.get();
                     session.index.get().entries.into_iter().map(|e| {
                         let selected = e.id == current;
-                        view! { <option value=e.id.clone() selected=selected>{e.name.clone()}</option> }
+                        // A quote that cannot be opened says so, with why.
+                        let reason = failing.iter().find(|(id, _)| *id == e.id).map(|(_, r)| r.clone());
+                        let failing_flag = reason.is_some().then_some("true");
+                        let label = match &reason {
+                            Some(_) => format!("⚠ {} — {}", e.name, l.pick("ne peut pas être ouvert", "cannot be opened")),
+                            None => e.name.clone(),
+                        };
+                        view! { <option value=e.id.clone() selected=selected title=reason data-failing=failing_flag>{label}</option> }
                     }).collect_view()
                 }}
             </select>
