@@ -1,3 +1,4 @@
+#![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
 //! Exact money and quantities over `rust_decimal::Decimal`.
 //!
 //! §7 (SPEC): amounts are decimal euros excluding VAT, never floats; a line is
@@ -51,12 +52,12 @@ pub fn parse_decimal(input: &str) -> Result<Decimal, NumberError> {
         return Err(NumberError::Empty);
     }
     let mut cleaned = String::with_capacity(trimmed.len());
-    let mut separators = 0;
+    let mut separators: u32 = 0;
     for (i, c) in trimmed.chars().enumerate() {
         match c {
             '0'..='9' => cleaned.push(c),
             '.' | ',' => {
-                separators += 1;
+                separators = separators.saturating_add(1);
                 cleaned.push('.');
             }
             '-' | '+' if i == 0 => cleaned.push(c),
@@ -234,9 +235,9 @@ impl Money {
 }
 
 fn group_thousands(digits: &str, separator: char) -> String {
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    let mut grouped = String::with_capacity(digits.len().saturating_mul(2));
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+        if i > 0 && digits.len().saturating_sub(i).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(c);
@@ -286,7 +287,7 @@ pub fn split_by_percent(total: Money, percents: &[Decimal]) -> Result<Vec<Money>
     let mut parts = Vec::with_capacity(percents.len());
     let mut billed = Money::ZERO;
     for (i, percent) in percents.iter().enumerate() {
-        let part = if i + 1 == percents.len() {
+        let part = if i.saturating_add(1) == percents.len() {
             total.checked_sub(billed)?
         } else {
             let share = percent.checked_div(Decimal::ONE_HUNDRED).ok_or(Overflow)?;
