@@ -15,7 +15,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn q(text: &str) -> Quantity {
-    Quantity::parse(text).expect("test quantity")
+    Quantity::from_file_text(text).expect("test quantity")
 }
 
 fn codes() -> Vec<String> {

@@ -301,8 +301,15 @@ pub struct Checker {
     pub errors: Vec<LimitError>,
 }
 
+/// At most this many errors are reported (a file of 20,000 duplicate lines
+/// would otherwise make 20,000 sentences): the first ones, in file order.
+pub const MAX_REPORTED: usize = 100;
+
 impl Checker {
     fn push(&mut self, place: &Place, field: &'static str, problem: Problem) {
+        if self.errors.len() >= MAX_REPORTED {
+            return;
+        }
         self.errors.push(LimitError {
             place: place.clone(),
             field,
@@ -361,6 +368,11 @@ impl Checker {
         if found > max {
             self.push(place, field, Problem::TooMany { found, max });
         }
+    }
+
+    /// At least `min` items.
+    pub fn too_few(&mut self, place: &Place, field: &'static str, found: usize, min: usize) {
+        self.push(place, field, Problem::TooFew { found, min });
     }
 
     pub fn text(&mut self, place: &Place, field: &'static str, text: &str, max: usize) {

@@ -510,7 +510,7 @@ mod tests {
             ..Quote::new(day(2027, 1, 1))
         };
         let id = q.add_line("OS-MGD");
-        q.set_quantity(id, Quantity::parse("2.5").unwrap());
+        q.set_quantity(id, Quantity::from_file_text("2.5").unwrap());
         let back = Quote::from_json(&q.to_json()).unwrap();
         assert_eq!(back, q);
     }

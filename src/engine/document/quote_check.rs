@@ -59,14 +59,7 @@ impl Quote {
         let n = self.comparison.len();
         c.count(q, "comparison", n, MAX_SCENARIOS);
         if n > 0 && n < MIN_SCENARIOS {
-            c.errors.push(LimitError {
-                place: Place::Quote,
-                field: "comparison",
-                problem: super::limits::Problem::TooFew {
-                    found: n,
-                    min: MIN_SCENARIOS,
-                },
-            });
+            c.too_few(q, "comparison", n, MIN_SCENARIOS);
         }
         c.unique(&self.comparison, "id", |s| s.id, |s| Place::Scenario(s.id));
         for s in &self.comparison {

@@ -256,12 +256,12 @@ mod tests {
             code: code.into(),
             chain: SupportChain::OffShore,
             tokens_per_month: tokens,
-            monthly: Money::parse(price).unwrap(),
+            monthly: Money::from_file_text(price).unwrap(),
         }
     }
 
     fn m(s: &str) -> Money {
-        Money::parse(s).unwrap()
+        Money::from_file_text(s).unwrap()
     }
 
     #[test]
