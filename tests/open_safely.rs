@@ -384,3 +384,66 @@ fn admission_checks_and_prices_once() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Import is linear in the number of lines: read, check and price 1,000,
+/// 4,000 and 10,000 lines (`cargo test --release --test open_safely --
+/// --ignored --nocapture` prints the times). Ignored: a timing on a shared
+/// machine is no pass/fail test; the figures are in the issue's report.
+#[test]
+#[ignore]
+fn import_of_many_lines_is_linear() {
+    let books = PriceBooks::builtin().unwrap();
+    let codes: Vec<String> = book().items.iter().map(|i| i.code.clone()).collect();
+    let mut times = Vec::new();
+    for n in [1_000u32, 4_000, 10_000] {
+        let mut q = example();
+        q["lines"] = (1..=n)
+            .map(|id| {
+                let item = &codes[id as usize % codes.len()];
+                serde_json::json!({"id": id, "item": item, "quantity": "2"})
+            })
+            .collect();
+        let text = q.to_string();
+        let start = std::time::Instant::now();
+        let quote = Quote::from_json(&text).expect("reads");
+        let admitted = admit(quote, &books).expect("admitted");
+        let elapsed = start.elapsed();
+        assert_eq!(admitted.priced.lines.len(), n as usize);
+        println!("{n} lines: {elapsed:?} ({} bytes)", text.len());
+        times.push(elapsed.as_secs_f64());
+    }
+    // Linear: 10x the lines, about 10x the time; quadratic would be 100x.
+    assert!(times[2] < times[0] * 40.0, "{times:?}");
+}
+
+mod common;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Issue 19, findings 1 and 9: any quote within bounds prices without
+    /// error or panic, even with every price at its largest, and the totals
+    /// are the sum of the schedule to the cent.
+    #[test]
+    fn any_quote_within_bounds_prices_and_totals_match_the_schedule(
+        quote in common::arb_quote_at_bounds(),
+        dear in proptest::bool::ANY,
+    ) {
+        proptest::prop_assert_eq!(quote.check(), Ok(()));
+        let books = if dear {
+            PriceBooks::new(vec![common::book_at_bounds()]).unwrap()
+        } else {
+            PriceBooks::builtin().unwrap()
+        };
+        let admitted = admit(quote, &books);
+        proptest::prop_assert!(admitted.is_ok(), "{:?}", admitted.err());
+        let p = admitted.unwrap().priced;
+        let schedule = Money::checked_sum(p.schedule.iter().map(|i| i.amount)).unwrap();
+        proptest::prop_assert_eq!(p.commitment_total, schedule);
+        let years = Money::checked_sum(p.years.iter().map(|y| y.total)).unwrap();
+        proptest::prop_assert_eq!(years, schedule);
+        for i in &p.schedule {
+            proptest::prop_assert_eq!(i.amount, i.amount.round_cents());
+        }
+    }
+}
