@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh all [SECONDS]    every target, 600 s each by default
 #   scripts/fuzz.sh TARGET [SECONDS] one target
 #
-# Targets: quote_import, share_decode, index_paste, library_recover. The
+# Targets: quote_import, share_decode, index_paste, library_recover,
+# open_path (issue 19: link, file and storage, checked and admitted). The
 # corpus grows in fuzz/corpus/<target> (kept in the repository); the
 # starting inputs are in fuzz/seeds/<target>. A crash leaves its input in
 # fuzz/artifacts/<target> and makes this script fail.
@@ -18,7 +19,7 @@ if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz 0.13.2" ]; the
 fi
 # cargo-fuzz passes -Z flags (sanitizer, coverage): allowed on stable this way.
 export RUSTC_BOOTSTRAP=1
-targets=(quote_import share_decode index_paste library_recover)
+targets=(quote_import share_decode index_paste library_recover open_path)
 run() {
   mkdir -p "fuzz/corpus/$1"
   echo "==> fuzzing $1 for $2 s"

@@ -24,7 +24,7 @@ fn dec(s: &str) -> Decimal {
 }
 
 fn money(s: &str) -> Money {
-    Money::parse(s).expect("test amount")
+    Money::from_file_text(s).expect("test amount")
 }
 
 fn books() -> PriceBooks {
@@ -37,7 +37,7 @@ fn quote(start: NaiveDate, months: u32, lines: &[(&str, &str)]) -> Quote {
     q.access_fee_waived = true;
     for (item, qty) in lines {
         let id = q.add_line(item);
-        q.set_quantity(id, Quantity::parse(qty).expect("test quantity"));
+        q.set_quantity(id, Quantity::from_file_text(qty).expect("test quantity"));
     }
     q
 }

@@ -29,9 +29,9 @@ fn dec(s: &str) -> Decimal {
 fn money(s: &str) -> Money {
     match s.strip_prefix('-') {
         Some(positive) => Money::ZERO
-            .checked_sub(Money::parse(positive).expect("test amount"))
+            .checked_sub(Money::from_file_text(positive).expect("test amount"))
             .expect("test amount"),
-        None => Money::parse(s).expect("test amount"),
+        None => Money::from_file_text(s).expect("test amount"),
     }
 }
 
@@ -47,7 +47,7 @@ fn quote(start: NaiveDate, months: u32, lines: &[(&str, &str)]) -> Quote {
     q.access_fee_waived = true;
     for (item, qty) in lines {
         let id = q.add_line(item);
-        q.set_quantity(id, Quantity::parse(qty).expect("test quantity"));
+        q.set_quantity(id, Quantity::from_file_text(qty).expect("test quantity"));
     }
     q
 }
@@ -55,7 +55,7 @@ fn quote(start: NaiveDate, months: u32, lines: &[(&str, &str)]) -> Quote {
 /// Adds a line ordered on `date` (§9.7: a later order).
 fn order(q: &mut Quote, item: &str, qty: &str, date: NaiveDate) {
     let id = q.add_line(item);
-    q.set_quantity(id, Quantity::parse(qty).expect("test quantity"));
+    q.set_quantity(id, Quantity::from_file_text(qty).expect("test quantity"));
     if let Some(line) = q.line_mut(id) {
         line.ordered_on = Some(date);
     }
@@ -227,7 +227,7 @@ fn token_packs_are_revised_with_syntec_and_on_demand_tokens_are_not() {
     // 55.00 on demand, not revised.
     let mut q = quote(d(2024, 12, 1), 24, &[("OS-MGD", "20")]);
     q.tokens.packs = vec!["PACK-OFFSHORE-20".into()];
-    q.tokens.extra_per_month = Quantity::parse("25").unwrap();
+    q.tokens.extra_per_month = Quantity::from_file_text("25").unwrap();
     let (priced, revised, _) = finance(&q, &IndexBook::builtin());
     assert!(priced.category_total(Category::TokenOnDemand) > Money::ZERO);
     let pack = revised

@@ -364,7 +364,8 @@ fn cli_names_the_line_and_column_of_malformed_json() {
         stderr(&out)
     );
 
-    // A quote that cannot be priced at all (§9.1: at least 12 months).
+    // A quote out of the document's bounds (§9.1: at least 12 months),
+    // refused when read, with where and why.
     let text = fs::read_to_string(root().join(EXAMPLE))
         .expect("example")
         .replace("\"commitment_months\": 48", "\"commitment_months\": 6");
@@ -373,7 +374,7 @@ fn cli_names_the_line_and_column_of_malformed_json() {
     let out = quote_cli(&["price", file.to_str().expect("UTF-8 path")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("commitment must be between 12 and 120 months, not 6"),
+        stderr(&out).contains("commitment_months: 6 is out of range (12 to 120)"),
         "{}",
         stderr(&out)
     );

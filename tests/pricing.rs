@@ -38,11 +38,11 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn q(text: &str) -> Quantity {
-    Quantity::parse(text).expect("test quantity")
+    Quantity::from_file_text(text).expect("test quantity")
 }
 
 fn money(text: &str) -> Money {
-    Money::parse(text).expect("test amount")
+    Money::from_file_text(text).expect("test amount")
 }
 
 /// A quote signed on 2027-01-01 with the given lines, no access fee.
@@ -1073,7 +1073,7 @@ proptest! {
         let before = price(&quote, &books()).unwrap();
         let mut more = quote.clone();
         let line = &quote.lines[pick.index(quote.lines.len())];
-        let bigger = Quantity::parse(&(line.quantity.as_decimal() + Decimal::from(extra)).to_string()).unwrap();
+        let bigger = Quantity::from_file_text(&(line.quantity.as_decimal() + Decimal::from(extra)).to_string()).unwrap();
         more.set_quantity(line.id, bigger);
         let after = price(&more, &books()).unwrap();
         // Found by the 10,000-case run: a built line going from 0 to 1 unit
@@ -1104,7 +1104,7 @@ proptest! {
     fn pricing_never_panics_on_any_quantity(digits in "[0-9]{1,30}", months in 0u32..200) {
         let mut qt = quote(12, &[]);
         qt.commitment_months = months;
-        if let Ok(quantity) = Quantity::parse(&digits) {
+        if let Ok(quantity) = Quantity::from_file_text(&digits) {
             let id = qt.add_line("K8S-MGD");
             qt.set_quantity(id, quantity);
             qt.line_mut(id).unwrap().build = BuildModel::Full;

@@ -30,7 +30,7 @@ fn sample() -> Quote {
     q.client = "Mutuelle Atlantique — « Portail » 🚀".into();
     q.project = "Adhérents & partenaires".into();
     let id = q.add_line("OS-MGD");
-    q.set_quantity(id, Quantity::parse("12,5").unwrap());
+    q.set_quantity(id, Quantity::from_file_text("12.5").unwrap());
     q
 }
 
@@ -143,7 +143,7 @@ fn a_quote_too_large_for_a_link_says_so() {
         quote.specific.push(SpecificLine {
             id: i + 1,
             label: random(60),
-            amount: Money::parse(&format!("{}.{:02}", i * 37 % 9973, i % 100)).unwrap(),
+            amount: Money::from_file_text(&format!("{}.{:02}", i * 37 % 9973, i % 100)).unwrap(),
             charge: cloudquote::engine::document::catalog::Charge::OneTime,
             date: None,
         });

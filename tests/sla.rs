@@ -49,7 +49,7 @@ fn dec(text: &str) -> Decimal {
 }
 
 fn money(text: &str) -> Money {
-    Money::parse(text).expect("test amount")
+    Money::from_file_text(text).expect("test amount")
 }
 
 fn workload(model: ManagementModel) -> Quote {

@@ -96,7 +96,7 @@ pub fn generated(lines: u32, months: u32) -> Quote {
     });
     quote.tickets = TicketPlan {
         included_per_month: 20,
-        forecast_per_month: Quantity::parse("26.5").expect("a quantity"),
+        forecast_per_month: Quantity::from_file_text("26.5").expect("a quantity"),
         review: ReviewPeriod::Quarter,
     };
     quote.tokens = TokenPlan {
@@ -106,7 +106,7 @@ pub fn generated(lines: u32, months: u32) -> Quote {
             change(3, "CHG-APP-DEPLOY", 4, false, true),
             change(4, "CHG-DB-PATCH", 2, true, true),
         ],
-        extra_per_month: Quantity::parse("4").expect("a quantity"),
+        extra_per_month: Quantity::from_file_text("4").expect("a quantity"),
         packs: vec!["PACK-OFFSHORE-20".into()],
         fixed_capacity_hours: Some(40),
     };
@@ -133,7 +133,7 @@ fn line(id: u32, item: &str, quantity: &str, build: BuildModel, lot: Option<u32>
     QuoteLine {
         id: cloudquote::engine::document::quote::LineId(id),
         item: item.into(),
-        quantity: Quantity::parse(quantity).expect("a quantity"),
+        quantity: Quantity::from_file_text(quantity).expect("a quantity"),
         build,
         onboarded: false,
         lot,

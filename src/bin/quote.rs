@@ -16,8 +16,10 @@
 //! Exit codes: 0 done; 1 an input could not be used (unreadable or malformed
 //! file, invalid price book, a quote that cannot be priced at all); 2 a usage
 //! error; 3 the quote was priced but has issues of severity error (the
-//! output is still printed; `--allow-issues` exits 0 instead). Every
-//! message goes to standard error; the command never panics on its input.
+//! output is still printed; `--allow-issues` exits 0 instead). A quote out
+//! of the document's bounds (`document::limits`) exits 1 with each value
+//! located. Every message goes to standard error; the command never panics
+//! on its input. A UTF-8 byte order mark is skipped.
 #![forbid(unsafe_code)]
 
 /// The browser build compiles every binary for wasm32 (clippy `--bins`):
@@ -267,16 +269,23 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
         }
     }
 
+    /// Reads a file or the standard input; a UTF-8 byte order mark (as
+    /// Windows editors and the app's own CSV exports write) is skipped.
     fn read_text(path: &Path) -> Result<String, Failure> {
         let shown = path.display();
-        if path.as_os_str() == "-" {
+        let text = if path.as_os_str() == "-" {
             let mut text = String::new();
             io::stdin()
                 .read_to_string(&mut text)
                 .map_err(|e| input(format!("cannot read the standard input: {e}")))?;
-            return Ok(text);
-        }
-        std::fs::read_to_string(path).map_err(|e| input(format!("cannot read {shown}: {e}")))
+            text
+        } else {
+            std::fs::read_to_string(path).map_err(|e| input(format!("cannot read {shown}: {e}")))?
+        };
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
     }
 
     /// A JSON syntax error named by its line and column, before the

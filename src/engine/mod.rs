@@ -5,7 +5,8 @@
 //! the layers above it in this list:
 //!
 //! 1. kernels: [`money`], [`calendar`] (business hours, French holidays),
-//!    [`timeline`] (months and pro rata), [`lang`];
+//!    [`timeline`] (months and pro rata), [`lang`], [`number_entry`]
+//!    (numbers typed by language);
 //! 2. [`document`]: the quote file and the price book, which know no feature;
 //! 3. [`models`]: what each management model sells and guarantees (§2);
 //! 4. [`pricing`]: the quote priced as a pipeline of contract stages;
@@ -17,6 +18,7 @@
 pub mod calendar;
 pub mod lang;
 pub mod money;
+pub mod number_entry;
 pub mod timeline;
 
 pub mod document;

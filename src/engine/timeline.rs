@@ -1,3 +1,4 @@
+#![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
 //! The contract's calendar months and pro-rata temporis.
 //!
 //! §7 (SPEC, from §6.15): a charge that starts or stops on a day other than
@@ -21,7 +22,7 @@ pub fn next_month(date: NaiveDate) -> Option<NaiveDate> {
 
 pub fn days_in_month(date: NaiveDate) -> u32 {
     match next_month(date) {
-        Some(next) => (next - first_of_month(date)).num_days() as u32,
+        Some(next) => next.signed_duration_since(first_of_month(date)).num_days() as u32,
         None => 31,
     }
 }
@@ -48,7 +49,7 @@ pub fn covered_days(from: NaiveDate, to: NaiveDate, month: NaiveDate) -> u32 {
     let start = from.max(month);
     let end = to.min(month_end);
     if end > start {
-        (end - start).num_days() as u32
+        end.signed_duration_since(start).num_days() as u32
     } else {
         0
     }
@@ -102,7 +103,7 @@ impl Calendar {
             .iter()
             .map(|m| {
                 let start = day_number(*m);
-                let end = next_month(*m).map_or(start + 31, day_number);
+                let end = next_month(*m).map_or(start.saturating_add(31), day_number);
                 (start, end)
             })
             .collect();
@@ -158,11 +159,12 @@ impl Calendar {
         };
         if !whole(first) {
             pieces.head = Some((first, self.part(monthly, from, to, first)?));
-            a += 1;
+            a = a.saturating_add(1);
         }
-        if b > a && !whole(b - 1) {
-            pieces.tail = Some((b - 1, self.part(monthly, from, to, b - 1)?));
-            b -= 1;
+        // b > a >= 0: b - 1 does not wrap.
+        if b > a && !whole(b.saturating_sub(1)) {
+            b = b.saturating_sub(1);
+            pieces.tail = Some((b, self.part(monthly, from, to, b)?));
         }
         pieces.full = a..b;
         Ok(pieces)
@@ -171,9 +173,9 @@ impl Calendar {
     /// §7: the pro rata of a partial month `i`, rounded to the cent.
     fn part(&self, monthly: Money, from: i64, to: i64, i: usize) -> Result<Money, Overflow> {
         let (start, end) = self.months[i];
-        let covered = to.min(end) - from.max(start);
+        let covered = to.min(end).saturating_sub(from.max(start));
         let share = Decimal::from(covered)
-            .checked_div(Decimal::from(end - start))
+            .checked_div(Decimal::from(end.saturating_sub(start)))
             .ok_or(Overflow)?;
         Ok(monthly.checked_mul(share)?.round_cents())
     }
@@ -227,7 +229,7 @@ impl MonthSums {
     pub fn new(months: usize) -> Self {
         MonthSums {
             direct: vec![Money::ZERO; months],
-            diff: vec![Money::ZERO; months + 1],
+            diff: vec![Money::ZERO; months.saturating_add(1)],
         }
     }
 
@@ -283,10 +285,10 @@ pub fn month_in_period(month: NaiveDate, from: NaiveDate, to: NaiveDate, first: 
 /// Whole months from `from` to `to`, a started month counting as one
 /// (§9.2: the remaining commitment is rounded up).
 pub fn months_rounded_up(from: NaiveDate, to: NaiveDate) -> u32 {
-    let mut n = 0;
+    let mut n: u32 = 0;
     let mut cursor = from;
     while cursor < to {
-        n += 1;
+        n = n.saturating_add(1);
         match from.checked_add_months(Months::new(n)) {
             Some(next) => cursor = next,
             None => break,

@@ -52,6 +52,8 @@ fn number_error(e: &NumberError, lang: Lang) -> String {
         (NumberError::TooPrecise { max }, Lang::En) => format!("At most {max} decimal places."),
         (NumberError::NotWhole, Lang::Fr) => "Un nombre entier est attendu.".into(),
         (NumberError::NotWhole, Lang::En) => "A whole number is expected.".into(),
+        (NumberError::Ambiguous(s), Lang::Fr) => format!("« {s} » est ambigu : en français, les milliers sont séparés par des espaces et les décimales par une virgule (1 000,5)."),
+        (NumberError::Ambiguous(s), Lang::En) => format!("“{s}” is ambiguous: in English, commas separate thousands and a dot the decimals (1,000.5)."),
     }
 }
 

@@ -2,11 +2,14 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use cloudquote::engine::document::catalog::BuildModel;
+use cloudquote::engine::document::catalog::{BuildModel, Charge};
+use cloudquote::engine::document::limits;
 use cloudquote::engine::document::pricebook::PriceBook;
-use cloudquote::engine::document::quote::{BuildBilling, BuildMilestone, PlannedChange, Quote};
+use cloudquote::engine::document::quote::{
+    BuildBilling, BuildMilestone, PlannedChange, Quote, SpecificLine,
+};
 use cloudquote::engine::document::support::{EnvironmentKind, SupportChain, SupportLevel};
-use cloudquote::engine::money::Quantity;
+use cloudquote::engine::money::{Money, Quantity};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -15,7 +18,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn q(text: &str) -> Quantity {
-    Quantity::parse(text).expect("test quantity")
+    Quantity::from_file_text(text).expect("test quantity")
 }
 
 fn codes() -> Vec<String> {
@@ -80,4 +83,62 @@ prop_compose! {
         quote.tokens.packs = packs.into_iter().map(|i| offered[i].code.clone()).collect();
         quote
     }
+}
+
+/// A value at or near a bound: 0, 1, just below `max`, `max`.
+fn near(max: i64) -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        Just(Decimal::ZERO),
+        Just(Decimal::ONE),
+        Just(Decimal::from(max) - Decimal::new(1, 6)),
+        Just(Decimal::from(max)),
+        (0..=max).prop_map(Decimal::from),
+    ]
+}
+
+prop_compose! {
+    /// Issue 19: a quote at the document's bounds (`limits`): quantities,
+    /// specific amounts, MRG global revenue up to their maxima, the longest
+    /// commitment, milestones of 0 and 100 %, rates at 0 and 100 %.
+    pub fn arb_quote_at_bounds()(
+        base in arb_quote(),
+        quantities in prop::collection::vec(near(limits::MAX_QUANTITY), 1..8),
+        amounts in prop::collection::vec(near(limits::MAX_AMOUNT), 0..6),
+        months in prop_oneof![Just(limits::MIN_COMMITMENT_MONTHS), Just(limits::MAX_COMMITMENT_MONTHS), 12u32..=120],
+        first_lot in prop_oneof![Just(Decimal::ZERO), Just(Decimal::ONE_HUNDRED), (0i64..=100).prop_map(Decimal::from)],
+        rate in prop_oneof![Just(Decimal::ZERO), Just(Decimal::ONE_HUNDRED)],
+        tickets in near(limits::MAX_QUANTITY),
+    ) -> Quote {
+        let mut quote = base;
+        quote.commitment_months = months;
+        for (line, q) in quote.lines.iter_mut().zip(&quantities) {
+            line.quantity = Quantity::from_file_text(&q.to_string()).expect("a quantity");
+        }
+        for (i, a) in amounts.iter().enumerate() {
+            quote.specific.push(SpecificLine {
+                id: i as u32 + 1,
+                label: "S".into(),
+                amount: Money::from_decimal(*a),
+                charge: if i % 2 == 0 { Charge::Monthly } else { Charge::OneTime },
+                date: None,
+            });
+        }
+        if let Some(BuildBilling::Milestones { lots }) = &mut quote.build_billing {
+            lots[0].percent = first_lot;
+            lots[1].percent = Decimal::ONE_HUNDRED - first_lot;
+        }
+        quote.mrg.rate_percent = rate;
+        quote.mrg.global_revenue = amounts.first().map(|a| Money::from_decimal(*a));
+        quote.tickets.forecast_per_month = Quantity::from_file_text(&tickets.to_string()).expect("tickets");
+        quote
+    }
+}
+
+/// The built-in book with every item at the largest amount (`limits`).
+pub fn book_at_bounds() -> PriceBook {
+    let mut book = PriceBook::builtin().unwrap();
+    for item in &mut book.items {
+        item.price = Money::euros(limits::MAX_AMOUNT);
+    }
+    book
 }

@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod credit_month;
+pub mod limits;
 pub mod line;
 pub mod managed_function;
 pub mod management_model;
@@ -15,6 +16,7 @@ pub mod migrate;
 pub mod pricebook;
 pub mod pricebook_checks;
 pub mod quote;
+mod quote_check;
 pub mod raci;
 pub mod scenario;
 pub mod support;

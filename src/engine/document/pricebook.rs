@@ -298,6 +298,8 @@ pub enum PriceBookError {
     DuplicateEffectiveDate { region: String, date: NaiveDate },
     #[error("no price book given")]
     Empty,
+    #[error("{0}")]
+    OutOfBounds(String),
 }
 
 /// The built-in illustrative price book, embedded in the binary so that the
@@ -427,7 +429,7 @@ impl PriceBook {
                 return Err(PriceBookError::DuplicateTokenCode { code: code.clone() });
             }
         }
-        Ok(())
+        self.check_bounds()
     }
 
     pub fn ticket_price(&self, class: TicketClass) -> Option<Money> {

@@ -7,8 +7,10 @@
 use serde::Serialize;
 use thiserror::Error;
 
-use super::pricebook::PriceBook;
+use super::limits::{MAX_AMOUNT, MAX_CHANGE_TOKENS, MAX_QUANTITY};
+use super::pricebook::{PriceBook, PriceBookError};
 use crate::engine::document::catalog::Family;
+use crate::engine::money::Money;
 
 /// A warning about a price book, shown beside the item it names.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
@@ -21,6 +23,54 @@ pub enum PriceBookWarning {
 }
 
 impl PriceBook {
+    /// The bounds of `document::limits` on the book's amounts (at most
+    /// `MAX_AMOUNT` each) and token counts (a pack holds 1 to `MAX_QUANTITY`
+    /// tokens a month, a change at most `MAX_CHANGE_TOKENS`), so that no
+    /// price the engine forms from them can overflow (issue 19).
+    pub fn check_bounds(&self) -> Result<(), PriceBookError> {
+        let max = Money::euros(MAX_AMOUNT);
+        let mut amounts: Vec<(String, Money)> = vec![
+            ("access_fee".into(), self.access_fee),
+            ("monthly_minimum".into(), self.monthly_minimum),
+        ];
+        for i in &self.items {
+            amounts.push((i.code.clone(), i.price));
+            if let Some(b) = &i.build {
+                for fnx in [b.backend, b.operations, b.full] {
+                    amounts.push((format!("{} (build)", i.code), fnx.first));
+                    amounts.push((format!("{} (build)", i.code), fnx.next));
+                }
+            }
+        }
+        amounts.extend(self.support.iter().map(|s| ("support".into(), s.monthly)));
+        amounts.extend(self.tickets.iter().map(|t| ("tickets".into(), t.price)));
+        amounts.extend(self.tokens.iter().map(|t| ("tokens".into(), t.on_demand)));
+        amounts.extend(self.token_packs.iter().map(|p| (p.code.clone(), p.monthly)));
+        if let Some((what, amount)) = amounts.iter().find(|(_, a)| *a > max) {
+            return Err(PriceBookError::OutOfBounds(format!(
+                "“{what}”: {amount} is above the largest amount, {max}"
+            )));
+        }
+        let max_tokens = u32::try_from(MAX_QUANTITY).unwrap_or(u32::MAX);
+        if let Some(p) = self
+            .token_packs
+            .iter()
+            .find(|p| p.tokens_per_month == 0 || p.tokens_per_month > max_tokens)
+        {
+            return Err(PriceBookError::OutOfBounds(format!(
+                "token pack “{}”: {} tokens a month (1 to {max_tokens})",
+                p.code, p.tokens_per_month
+            )));
+        }
+        if let Some(c) = self.changes.iter().find(|c| c.tokens > MAX_CHANGE_TOKENS) {
+            return Err(PriceBookError::OutOfBounds(format!(
+                "change “{}”: {} tokens (at most {MAX_CHANGE_TOKENS})",
+                c.code, c.tokens
+            )));
+        }
+        Ok(())
+    }
+
     /// The book's warnings, in item order: each backup item with a retention
     /// that costs less than an item of the same unit with a shorter
     /// retention (the dearest such item is named).
@@ -79,7 +129,7 @@ mod tests {
             b.items
                 .iter_mut()
                 .find(|i| i.code == code)
-                .map(|i| i.price = Money::parse("6.50").unwrap())
+                .map(|i| i.price = Money::from_file_text("6.50").unwrap())
         };
         item(&mut book, "BKP-MONTHLY-36");
         assert_eq!(

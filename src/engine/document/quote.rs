@@ -28,10 +28,11 @@ use crate::engine::money::{Money, Quantity};
 /// The version of the quote format this build writes; older ones are migrated.
 pub const SCHEMA_VERSION: u32 = 3;
 
-/// §9.1: the service is subscribed for at least one year.
-pub const MIN_COMMITMENT_MONTHS: u32 = 12;
-/// Beyond ten years a commitment is treated as a typing mistake.
-pub const MAX_COMMITMENT_MONTHS: u32 = 120;
+use super::limits::{messages, LimitError};
+/// §9.1: one year at least; beyond ten years, a typing mistake (the
+/// bounds of the document are all in `limits`).
+pub use super::limits::{MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS};
+use crate::engine::lang::Lang;
 
 /// §9.8.1: how the build is invoiced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,6 +263,25 @@ pub enum QuoteFileError {
     Malformed(String),
     #[error("quote format version {found} is not supported (this build reads versions 1 to {supported})")]
     UnsupportedVersion { found: u32, supported: u32 },
+    /// Values out of the document's bounds (`limits`), each located.
+    #[error("{}", messages(.0, Lang::En))]
+    Limits(Vec<LimitError>),
+}
+
+impl QuoteFileError {
+    /// A sentence for people, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (QuoteFileError::Malformed(why), Lang::Fr) => {
+                format!("Le devis n'est pas un fichier JSON valide : {why}")
+            }
+            (QuoteFileError::UnsupportedVersion { found, supported }, Lang::Fr) => format!(
+                "La version {found} du format de devis n'est pas prise en charge (versions 1 à {supported})."
+            ),
+            (QuoteFileError::Limits(errors), lang) => messages(errors, lang),
+            (other, _) => other.to_string(),
+        }
+    }
 }
 
 impl Quote {
@@ -340,6 +360,15 @@ impl Quote {
     }
 
     fn read(json: &str, books: impl FnOnce() -> Vec<PriceBook>) -> Result<Self, QuoteFileError> {
+        let quote = Self::read_unchecked(json, books)?;
+        quote.check().map_err(QuoteFileError::Limits)?;
+        Ok(quote)
+    }
+
+    fn read_unchecked(
+        json: &str,
+        books: impl FnOnce() -> Vec<PriceBook>,
+    ) -> Result<Self, QuoteFileError> {
         #[derive(Deserialize)]
         struct Version {
             schema_version: u32,
@@ -481,7 +510,7 @@ mod tests {
             ..Quote::new(day(2027, 1, 1))
         };
         let id = q.add_line("OS-MGD");
-        q.set_quantity(id, Quantity::parse("2.5").unwrap());
+        q.set_quantity(id, Quantity::from_file_text("2.5").unwrap());
         let back = Quote::from_json(&q.to_json()).unwrap();
         assert_eq!(back, q);
     }

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::management_model::ManagementModel;
 use crate::engine::lang::Lang;
 
-/// The most custom activities a quote may add.
-pub const MAX_CUSTOM: usize = 50;
+/// The most custom activities a quote may add (`limits`).
+pub use super::limits::MAX_CUSTOM_ACTIVITIES as MAX_CUSTOM;
 
 /// The parties of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

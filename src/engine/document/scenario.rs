@@ -8,9 +8,8 @@ use super::management_model::ManagementModel;
 use super::support::{SupportChain, SupportLevel};
 use crate::engine::lang::Lang;
 
-/// SPEC §1: between two and four scenarios are compared.
-pub const MIN_SCENARIOS: usize = 2;
-pub const MAX_SCENARIOS: usize = 4;
+/// SPEC §1: between two and four scenarios are compared (`limits`).
+pub use super::limits::{MAX_SCENARIOS, MIN_SCENARIOS};
 
 /// One scenario compared with the quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,6 +10,11 @@
 //! for, as French spreadsheets expect. A field is quoted when it contains
 //! the separator, a double quote, a line break or leading or trailing
 //! spaces; a double quote inside is doubled.
+//!
+//! A text that a spreadsheet would run as a formula (it starts with `=`,
+//! `+`, `@`, a tab, a carriage return, or `-` when it is not a number) is
+//! written after a `'`, as spreadsheets expect (OWASP "CSV injection"):
+//! numbers, negative amounts included, are written as they are.
 
 use std::borrow::Cow;
 
@@ -79,6 +84,7 @@ impl CsvOptions {
 /// separator, a double quote, a line break, or spaces at either end (which
 /// some readers would trim).
 pub fn csv_field(text: &str, separator: char) -> Cow<'_, str> {
+    let text = neutralised(text);
     let needs_quotes = text
         .chars()
         .any(|c| c == separator || c == '"' || c == '\n' || c == '\r')
@@ -86,6 +92,29 @@ pub fn csv_field(text: &str, separator: char) -> Cow<'_, str> {
         || text.ends_with(' ');
     if needs_quotes {
         Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        text
+    }
+}
+
+/// Whether a spreadsheet would read `text` as a formula: it starts with
+/// `=`, `+`, `@`, a tab or a carriage return, or with `-` and is not a
+/// number (`-12.50` and `-12,50` are amounts).
+pub fn is_formula(text: &str) -> bool {
+    match text.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => {
+            let number = text.replace(',', ".");
+            number.len() < 2 || number.parse::<rust_decimal::Decimal>().is_err()
+        }
+        _ => false,
+    }
+}
+
+/// `text`, behind a `'` when a spreadsheet would run it as a formula.
+fn neutralised(text: &str) -> Cow<'_, str> {
+    if is_formula(text) {
+        Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
     }
@@ -222,12 +251,12 @@ mod tests {
         quote.commitment_months = 12;
         quote.access_fee_waived = true;
         let os = quote.add_line("OS-MGD");
-        quote.set_quantity(os, Quantity::parse("2.5").unwrap());
+        quote.set_quantity(os, Quantity::from_file_text("2.5").unwrap());
         quote.add_line("ARCHI");
         quote.specific.push(SpecificLine {
             id: 1,
             label: "Migration \"lot 1\"; reprise, données\nhistoriques".into(),
-            amount: Money::parse("1500").unwrap(),
+            amount: Money::from_file_text("1500").unwrap(),
             charge: crate::engine::document::catalog::Charge::OneTime,
             date: None,
         });
@@ -254,13 +283,19 @@ mod tests {
             decimal_comma: true,
             ..CsvOptions::default()
         };
-        let m = Money::parse("1234.5").unwrap();
+        let m = Money::from_file_text("1234.5").unwrap();
         assert_eq!(dot.amount(m), "1234.50");
         assert_eq!(comma.amount(m), "1234,50");
         assert_eq!(dot.separator(), ',');
         assert_eq!(comma.separator(), ';');
-        assert_eq!(dot.exact_price(Money::parse("4.275").unwrap()), "4.275");
-        assert_eq!(comma.exact_price(Money::parse("114").unwrap()), "114,00");
+        assert_eq!(
+            dot.exact_price(Money::from_file_text("4.275").unwrap()),
+            "4.275"
+        );
+        assert_eq!(
+            comma.exact_price(Money::from_file_text("114").unwrap()),
+            "114,00"
+        );
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! Files: the CSV exports, the JSON Schemas of the quote and price book
+//! Files: admission of a quote on every way in (`admit`), the CSV exports, the JSON Schemas of the quote and price book
 //! files, share links and the browser library's storage format.
 //!
 //! The last layer: it may use any other part of the engine, and nothing in
 //! the engine uses it.
 
+pub mod admit;
 pub mod csv;
 pub mod library;
 pub mod schema;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::engine::document::pricebook::PriceBook;
-use crate::engine::document::quote::Quote;
+use crate::engine::document::quote::{Quote, QuoteFileError};
 use crate::engine::lang::Lang;
 
 /// The fragment's prefix: the link format's version.
@@ -54,16 +54,55 @@ struct PayloadOut<'a> {
     book: SharedBook,
 }
 
+/// How a link is damaged, in words a person can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum LinkDamage {
+    /// A character that base64url does not use, or a bad length.
+    #[error("it holds characters a link does not use")]
+    Characters,
+    /// The compressed data stops before its end.
+    #[error("it was cut short")]
+    Truncated,
+    /// The data or its checksum do not match.
+    #[error("its checksum does not match its content")]
+    Corrupt,
+    /// Something follows the end of the compressed data.
+    #[error("something was added at its end")]
+    TrailingData,
+    /// It would decompress beyond [`MAX_PAYLOAD_BYTES`].
+    #[error("its content is far too large")]
+    TooBig,
+    /// It decompresses to something other than a quote link's content.
+    #[error("its content is not a quote link's")]
+    NotAPayload,
+}
+
+impl LinkDamage {
+    fn fr(self) -> &'static str {
+        match self {
+            LinkDamage::Characters => "il contient des caractères qu'un lien n'utilise pas",
+            LinkDamage::Truncated => "il a été coupé",
+            LinkDamage::Corrupt => "sa somme de contrôle ne correspond pas à son contenu",
+            LinkDamage::TrailingData => "quelque chose a été ajouté à sa fin",
+            LinkDamage::TooBig => "son contenu est bien trop grand",
+            LinkDamage::NotAPayload => "son contenu n'est pas celui d'un lien de devis",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ShareError {
     #[error("this is not a quote link (it should start with #{PREFIX})")]
     NotALink,
     #[error("the link is damaged: {0}")]
-    Damaged(String),
+    Damaged(LinkDamage),
+    /// A link longer than [`MAX_LINK_CHARS`], refused before it is read.
+    #[error("the link is {chars} characters long (at most {MAX_LINK_CHARS})")]
+    LinkTooLong { chars: usize },
     #[error("link format version {0} is not supported")]
     Version(u32),
     #[error("the quote in the link is not valid: {0}")]
-    Quote(String),
+    Quote(QuoteFileError),
     #[error("the price book in the link is not valid: {0}")]
     Book(String),
     #[error("the link was made with built-in price book {version} ({hash}), this app has {ours} ({our_hash})")]
@@ -82,12 +121,14 @@ impl ShareError {
         match (self, lang) {
             (ShareError::NotALink, Lang::Fr) => format!("Ce n'est pas un lien de devis (il doit commencer par #{PREFIX})."),
             (ShareError::NotALink, Lang::En) => format!("This is not a quote link (it should start with #{PREFIX})."),
-            (ShareError::Damaged(why), Lang::Fr) => format!("Le lien est abîmé ou a été modifié ({why}) : demandez-le à nouveau."),
+            (ShareError::Damaged(why), Lang::Fr) => format!("Le lien est abîmé ou a été modifié ({}) : demandez-le à nouveau.", why.fr()),
             (ShareError::Damaged(why), Lang::En) => format!("The link is damaged or was altered ({why}): ask for it again."),
+            (ShareError::LinkTooLong { chars }, Lang::Fr) => format!("Ce lien fait {chars} caractères, plus que les {MAX_LINK_CHARS} qu'un lien de devis peut avoir : il n'est pas ouvert. Demandez le fichier du devis."),
+            (ShareError::LinkTooLong { chars }, Lang::En) => format!("This link is {chars} characters long, more than the {MAX_LINK_CHARS} a quote link can have: it is not opened. Ask for the quote file instead."),
             (ShareError::Version(v), Lang::Fr) => format!("Version {v} du format de lien non prise en charge."),
             (ShareError::Version(v), Lang::En) => format!("Link format version {v} is not supported."),
-            (ShareError::Quote(why), Lang::Fr) => format!("Le devis du lien n'est pas valide : {why}"),
-            (ShareError::Quote(why), Lang::En) => format!("The quote in the link is not valid: {why}"),
+            (ShareError::Quote(why), Lang::Fr) => format!("Le devis du lien n'est pas valide : {}", why.message(lang)),
+            (ShareError::Quote(why), Lang::En) => format!("The quote in the link is not valid: {}", why.message(lang)),
             (ShareError::Book(why), Lang::Fr) => format!("La grille tarifaire du lien n'est pas valide : {why}"),
             (ShareError::Book(why), Lang::En) => format!("The price book in the link is not valid: {why}"),
             (ShareError::OtherBuiltin { version, hash, ours, our_hash }, Lang::Fr) => format!(
@@ -155,7 +196,8 @@ pub fn builtin_ref(book: &PriceBook) -> SharedBook {
 /// The fragment (without `#`) carrying `quote` and `book`.
 pub fn encode(quote: &Quote, book: SharedBook) -> Result<String, ShareError> {
     let payload = PayloadOut { v: 1, quote, book };
-    let json = serde_json::to_string(&payload).map_err(|e| ShareError::Quote(e.to_string()))?;
+    let json = serde_json::to_string(&payload)
+        .map_err(|e| ShareError::Quote(QuoteFileError::Malformed(e.to_string())))?;
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     let link = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
     if link.len() > MAX_LINK_CHARS {
@@ -171,18 +213,56 @@ pub struct Shared {
     pub book: Option<PriceBook>,
 }
 
+/// Inflates a zlib stream that must be the whole of `packed` (nothing after
+/// its checksum) and at most [`MAX_PAYLOAD_BYTES`] once inflated.
+fn inflate_whole(packed: &[u8]) -> Result<Vec<u8>, LinkDamage> {
+    use miniz_oxide::inflate::stream::{inflate, InflateState};
+    use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
+    let mut state = InflateState::new_boxed(DataFormat::Zlib);
+    let mut out = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut input = packed;
+    loop {
+        let r = inflate(&mut state, input, &mut chunk, MZFlush::None);
+        input = input.get(r.bytes_consumed..).unwrap_or_default();
+        out.extend_from_slice(chunk.get(..r.bytes_written).unwrap_or_default());
+        if out.len() > MAX_PAYLOAD_BYTES {
+            return Err(LinkDamage::TooBig);
+        }
+        match r.status {
+            Ok(MZStatus::StreamEnd) => break,
+            Ok(_) if r.bytes_consumed > 0 || r.bytes_written > 0 => {}
+            Ok(_) | Err(MZError::Buf) => return Err(LinkDamage::Truncated),
+            Err(_) => return Err(LinkDamage::Corrupt),
+        }
+    }
+    if input.is_empty() {
+        Ok(out)
+    } else {
+        Err(LinkDamage::TrailingData)
+    }
+}
+
 /// Reads a fragment (with or without its `#`), checking it against the
-/// built-in book this app has.
+/// built-in book this app has. Refused: a fragment longer than
+/// [`MAX_LINK_CHARS`] (before anything is decoded), anything but clean
+/// base64url, data after the end of the zlib stream, a payload beyond
+/// [`MAX_PAYLOAD_BYTES`], and a quote out of the document's bounds
+/// (`Quote::from_json*` checks them: `document::limits`).
 pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError> {
     let fragment = fragment.trim().trim_start_matches('#');
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(ShareError::LinkTooLong {
+            chars: fragment.chars().count(),
+        });
+    }
     let body = fragment.strip_prefix(PREFIX).ok_or(ShareError::NotALink)?;
     let packed = URL_SAFE_NO_PAD
-        .decode(body.trim())
-        .map_err(|e| ShareError::Damaged(e.to_string()))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_PAYLOAD_BYTES)
-        .map_err(|e| ShareError::Damaged(format!("{:?}", e.status)))?;
+        .decode(body)
+        .map_err(|_| ShareError::Damaged(LinkDamage::Characters))?;
+    let json = inflate_whole(&packed).map_err(ShareError::Damaged)?;
     let payload: Payload =
-        serde_json::from_slice(&json).map_err(|e| ShareError::Damaged(e.to_string()))?;
+        serde_json::from_slice(&json).map_err(|_| ShareError::Damaged(LinkDamage::NotAPayload))?;
     if payload.v != 1 {
         return Err(ShareError::Version(payload.v));
     }
@@ -214,7 +294,7 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
     // interruptions go to the managed function of their line's item).
     let books = [book.clone().unwrap_or_else(|| builtin.clone())];
     let quote = Quote::from_json_with_books(&payload.quote.to_string(), &books)
-        .map_err(|e| ShareError::Quote(e.to_string()))?;
+        .map_err(ShareError::Quote)?;
     Ok(Shared { quote, book })
 }
 

@@ -8,7 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::engine::money::parse_decimal;
+use crate::engine::money::parse_decimal_any_separator;
 
 /// §9.3.1: the old and revised SYNTEC series are linked by the coefficient
 /// published with the August 2022 rebasing: revised = old x 0.97975.
@@ -226,7 +226,8 @@ pub fn parse_index_csv(text: &str, kind: IndexKind) -> Result<Vec<IndexValue>, I
                 }
             ))
         })?;
-        let value = parse_decimal(fields[1]).map_err(|e| err(format!("value: {e}")))?;
+        let value =
+            parse_decimal_any_separator(fields[1]).map_err(|e| err(format!("value: {e}")))?;
         if value <= Decimal::ZERO {
             return Err(err("an index value must be positive".into()));
         }

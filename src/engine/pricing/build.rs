@@ -160,7 +160,14 @@ fn signature_parts(
         BuildBilling::Milestones { lots } => {
             let mut sorted = lots.clone();
             sorted.sort_by_key(|l| (l.date, l.id));
-            let sum: Decimal = sorted.iter().map(|l| l.percent).sum();
+            // Checked: percentages come from the file (`limits` bounds them
+            // to 0..=100, but pricing never trusts a sum to fit).
+            let sum = sorted
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.percent))
+                .ok_or(PricingError::Overflow {
+                    location: Location::BuildBilling,
+                })?;
             if sorted.is_empty() {
                 l.flag(Location::BuildBilling, QuoteIssue::NoLots);
             } else if sum != Decimal::ONE_HUNDRED {
@@ -244,7 +251,7 @@ mod tests {
     use super::*;
 
     fn m(s: &str) -> Money {
-        Money::parse(s).unwrap()
+        Money::from_file_text(s).unwrap()
     }
 
     #[test]

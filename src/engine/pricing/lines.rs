@@ -142,7 +142,10 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             (later.tier, later.capped_from)
         };
         let discount = tier.map(|t| t.discount_percent).unwrap_or_default();
-        let factor = (Decimal::ONE_HUNDRED - discount) / Decimal::ONE_HUNDRED;
+        let factor = Decimal::ONE_HUNDRED
+            .checked_sub(discount)
+            .and_then(|d| d.checked_div(Decimal::ONE_HUNDRED))
+            .ok_or(PricingError::Overflow { location })?;
         let unit_price = item.price.checked_mul(factor).map_err(overflow(location))?;
         // §7: unit price x quantity, rounded to the cent.
         let amount = Money::line_amount(unit_price, line.quantity).map_err(overflow(location))?;
@@ -268,7 +271,7 @@ pub fn build_amount(prices: FirstNext, already: u32, units: u32) -> Result<Money
         return Ok(Money::ZERO);
     }
     let (firsts, nexts) = if already == 0 {
-        (1, units - 1)
+        (1, units.saturating_sub(1))
     } else {
         (0, units)
     };
@@ -284,7 +287,7 @@ mod tests {
     use super::*;
 
     fn m(s: &str) -> Money {
-        Money::parse(s).unwrap()
+        Money::from_file_text(s).unwrap()
     }
 
     #[test]

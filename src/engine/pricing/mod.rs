@@ -1,3 +1,4 @@
+#![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
 //! Pricing: a quote priced against the price books, as a pipeline of named
 //! stages in the contract's order, each in its own file with the clause it
 //! implements. The stages write into one [`ledger`]; [`price`] only chains

@@ -96,7 +96,10 @@ pub fn check(lines: &[RuleLine], support: SupportMix) -> Vec<RuleBreach> {
     let mut present: BTreeMap<Family, Decimal> = BTreeMap::new();
     for line in lines {
         if line.quantity > Decimal::ZERO {
-            *present.entry(line.family).or_default() += line.quantity;
+            // Quantities are bounded (`limits`): a sum that would not fit
+            // saturates, which only a rule's presence test reads.
+            let sum = present.entry(line.family).or_default();
+            *sum = sum.saturating_add(line.quantity);
         }
     }
     let mut breaches = Vec::new();

@@ -13,6 +13,9 @@ pub(super) fn bill(l: &mut Ledger, run_start: NaiveDate) -> Result<(), PricingEr
     for line in &l.quote.specific {
         let location = Location::Specific(line.id);
         let label = text(line.label.clone(), line.label.clone());
+        // §7: a line is rounded to the cent (an amount typed with more
+        // decimals went into the schedule unrounded: issue 19, finding 9).
+        let amount = line.amount.round_cents();
         match line.charge {
             Charge::OneTime => {
                 let date = line.date.unwrap_or(start);
@@ -21,12 +24,12 @@ pub(super) fn bill(l: &mut Ledger, run_start: NaiveDate) -> Result<(), PricingEr
                     continue;
                 }
                 let category = Category::SpecificOneTime;
-                l.one_off(date, category, label, line.amount, location)?;
+                l.one_off(date, category, label, amount, location)?;
             }
             Charge::Monthly => {
                 let from = line.date.unwrap_or(run_start).max(start);
                 let category = Category::SpecificMonthly;
-                l.recurring(from, end, line.amount, category, location)?;
+                l.recurring(from, end, amount, category, location)?;
             }
         }
     }

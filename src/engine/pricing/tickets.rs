@@ -85,13 +85,15 @@ pub(super) fn price(
         let price = p.book.ticket_price(class).unwrap_or_default();
         // A short last period counts its months, a started month as one.
         let months = Decimal::from(months_rounded_up(from, to));
-        let included = Decimal::from(plan.included_per_month) * months;
+        let included = Decimal::from(plan.included_per_month)
+            .checked_mul(months)
+            .ok_or(PricingError::Overflow { location })?;
         let forecast = plan
             .forecast_per_month
             .as_decimal()
             .checked_mul(months)
             .ok_or(PricingError::Overflow { location })?;
-        let overage = (forecast - included).max(Decimal::ZERO);
+        let overage = super::token_packs::beyond(forecast, included);
         let amount = price
             .checked_mul(overage)
             .map(Money::round_cents)

@@ -50,7 +50,8 @@ pub fn monthly_cost(
 
 /// The tokens of `forecast` beyond `included`, never negative.
 pub fn beyond(forecast: Decimal, included: Decimal) -> Decimal {
-    (forecast - included).max(Decimal::ZERO)
+    // Both are non-negative: the difference always fits.
+    forecast.saturating_sub(included).max(Decimal::ZERO)
 }
 
 /// The option of buying `forecast` with exactly `packs`.
@@ -106,10 +107,12 @@ pub fn cheapest(
     let s_b = u64::from(b.tokens_per_month);
     for (r, entry) in fees.iter().enumerate() {
         let Some((_, count, _)) = entry else { continue };
-        let rest = forecast - Decimal::from(r as u64);
+        let rest = forecast.saturating_sub(Decimal::from(r as u64));
         let mut counts = vec![0];
         if rest > Decimal::ZERO {
-            let whole = (rest / Decimal::from(s_b)).floor().to_usize();
+            let whole = rest
+                .checked_div(Decimal::from(s_b))
+                .and_then(|w| w.floor().to_usize());
             counts.extend(whole.into_iter().flat_map(|w| [w, w.saturating_add(1)]));
         }
         for n in counts {
@@ -184,7 +187,7 @@ fn bound(forecast: Decimal, b: &TokenPack, others: &[&TokenPack]) -> usize {
         .map(|p| u64::from(p.tokens_per_month))
         .max()
         .unwrap_or(0);
-    let by_replacement = u64::from(b.tokens_per_month - 1).saturating_mul(largest);
+    let by_replacement = u64::from(b.tokens_per_month.saturating_sub(1)).saturating_mul(largest);
     let by_removal = forecast
         .ceil()
         .to_u64()
@@ -213,8 +216,9 @@ fn fees_by_tokens(packs: &[&TokenPack], len: usize) -> Vec<Option<(Money, u32, u
             let Ok(fee) = fee.checked_add(pack.monthly) else {
                 continue;
             };
-            let candidate = (fee, count + 1, i);
-            if fees[r].is_none_or(|(f, c, _)| (fee, count + 1) < (f, c)) {
+            let count = count.saturating_add(1);
+            let candidate = (fee, count, i);
+            if fees[r].is_none_or(|(f, c, _)| (fee, count) < (f, c)) {
                 fees[r] = Some(candidate);
             }
         }
@@ -252,12 +256,12 @@ mod tests {
             code: code.into(),
             chain: SupportChain::OffShore,
             tokens_per_month: tokens,
-            monthly: Money::parse(price).unwrap(),
+            monthly: Money::from_file_text(price).unwrap(),
         }
     }
 
     fn m(s: &str) -> Money {
-        Money::parse(s).unwrap()
+        Money::from_file_text(s).unwrap()
     }
 
     #[test]

@@ -25,14 +25,11 @@ pub const TOKENS_PER_HOUR: u32 = 2;
 
 /// §6: outside business hours x2, accelerated x2, both x4.
 pub fn multiplier(off_hours: bool, accelerated: bool) -> u32 {
-    let mut factor = 1;
-    if off_hours {
-        factor *= 2;
+    match (off_hours, accelerated) {
+        (false, false) => 1,
+        (true, false) | (false, true) => 2,
+        (true, true) => 4,
     }
-    if accelerated {
-        factor *= 2;
-    }
-    factor
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -149,7 +146,9 @@ fn plan_changes(p: &mut Ledger) -> Result<(Vec<PricedChange>, Decimal, u32), Pri
             .checked_mul(multiplier)
             .and_then(|t| t.checked_mul(planned.per_year))
             .ok_or(PricingError::Overflow { location })?;
-        tokens_per_year += Decimal::from(per_year);
+        tokens_per_year = tokens_per_year
+            .checked_add(Decimal::from(per_year))
+            .ok_or(PricingError::Overflow { location })?;
         changes.push(PricedChange {
             id: planned.id,
             change: change.code.clone(),
@@ -284,8 +283,9 @@ pub(super) fn price(p: &mut Ledger, run_start: NaiveDate) -> Result<PricedTokens
     let book = book_on(p, run_start);
     let on_demand = book.token_price(chain).unwrap_or_default();
     let (changes, tokens_per_year, accelerated) = plan_changes(p)?;
-    let forecast = (tokens_per_year / Decimal::from(12))
-        .checked_add(plan.extra_per_month.as_decimal())
+    let forecast = tokens_per_year
+        .checked_div(Decimal::from(12))
+        .and_then(|t| t.checked_add(plan.extra_per_month.as_decimal()))
         .ok_or(PricingError::Overflow { location })?;
     let offered: Vec<&TokenPack> = book
         .token_packs

@@ -150,7 +150,7 @@ fn year_totals(p: &Ledger) -> Result<Vec<YearTotal>, PricingError> {
             by_category,
         });
         from = to;
-        year += 1;
+        year = year.saturating_add(1);
     }
     Ok(years)
 }

@@ -242,8 +242,8 @@ mod tests {
         let row = Row {
             figure: Figure::Total,
             amounts: vec![
-                Some(Money::parse("100").unwrap()),
-                Some(Money::parse("80.5").unwrap()),
+                Some(Money::from_file_text("100").unwrap()),
+                Some(Money::from_file_text("80.5").unwrap()),
                 None,
             ],
         };

@@ -78,7 +78,7 @@ mod tests {
     use super::*;
 
     fn m(s: &str) -> Money {
-        Money::parse(s).unwrap()
+        Money::from_file_text(s).unwrap()
     }
 
     #[test]

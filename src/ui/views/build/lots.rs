@@ -70,7 +70,7 @@ pub fn Lots() -> impl IntoView {
                                 testid="lot-percent"
                                 class="qty-input"
                                 initial=lot.percent.normalize().to_string()
-                                parse=|t: &str| parse_decimal(t).map_err(FieldError::Number)
+                                parse=move |t: &str| parse_decimal(t, lang.get_untracked()).map_err(FieldError::Number)
                                 on_valid=move |p| update_lot(quote, id, |l| l.percent = p)
                             />
                         </td>

@@ -36,7 +36,7 @@ pub fn Mrg() -> impl IntoView {
                                 <td class="num">
                                     <ParsedInput id=format!("mrg-billed-{i}") testid="mrg-billed" class="qty-input" initial=initial
                                         label=format!("{} {}", l.pick("Facturé, année", "Billed, year"), y.year)
-                                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
+                                        parse=move |t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t, lang.get_untracked()).map(Some).map_err(FieldError::Number) }
                                         on_valid=move |b| quote.update(|q| {
                                             if q.mrg.billed_override.len() <= i { q.mrg.billed_override.resize(i + 1, None); }
                                             q.mrg.billed_override[i] = b;
@@ -61,13 +61,13 @@ pub fn Mrg() -> impl IntoView {
                 <div class="field">
                     <label for="mrg-rate">{move || lang.get().pick("Taux garanti (%)", "Guaranteed rate (%)")}</label>
                     <ParsedInput id="mrg-rate" testid="mrg-rate" initial=terms.rate_percent.to_string()
-                        parse=|t: &str| parse_decimal(t).map_err(FieldError::Number).and_then(|r| if r >= Decimal::ZERO && r <= Decimal::ONE_HUNDRED { Ok(r) } else { Err(FieldError::Number(crate::engine::money::NumberError::TooLarge(t.to_owned()))) })
+                        parse=move |t: &str| parse_decimal(t, lang.get_untracked()).map_err(FieldError::Number).and_then(|r| if r >= Decimal::ZERO && r <= Decimal::ONE_HUNDRED { Ok(r) } else { Err(FieldError::Number(crate::engine::money::NumberError::TooLarge(t.to_owned()))) })
                         on_valid=move |r| quote.update(|q| q.mrg.rate_percent = r) />
                 </div>
                 <div class="field">
                     <label for="mrg-g-input">{move || lang.get().pick("G imposé (vide = revenu de RUN du contrat initial)", "G override (empty = the initial contract's run revenue)")}</label>
                     <ParsedInput id="mrg-g-input" testid="mrg-g-input" initial=terms.global_revenue.map(|g| g.as_decimal().to_string()).unwrap_or_default()
-                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t).map(Some).map_err(FieldError::Number) }
+                        parse=move |t: &str| if t.trim().is_empty() { Ok(None) } else { Money::parse(t, lang.get_untracked()).map(Some).map_err(FieldError::Number) }
                         on_valid=move |g| quote.update(|q| q.mrg.global_revenue = g) />
                 </div>
             </div>

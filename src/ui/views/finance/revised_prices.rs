@@ -57,7 +57,7 @@ pub fn RevisedPrices() -> impl IntoView {
                         let pass_through = id.map(|id| view! {
                             <ParsedInput id=format!("pass-{}", id.0) testid="revision-pass-through" class="qty-input" initial=initial.clone()
                                 label=format!("{} — {}", l.pick("Répercussion éditeur (%)", "Vendor pass-through (%)"), line.item)
-                                parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
+                                parse=move |t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t, lang.get_untracked()).map(Some).map_err(FieldError::Number) }
                                 on_valid=move |p| quote.update(|q| if let Some(x) = q.line_mut(id) { x.pass_through_percent = p }) />
                         });
                         view! {

@@ -38,13 +38,13 @@ pub fn RevisionClause() -> impl IntoView {
                 <div class="field">
                     <label for="revision-cap">{move || lang.get().pick("Plafond annuel en % (option, vide = aucun)", "Yearly cap in % (option, empty = none)")}</label>
                     <ParsedInput id="revision-cap" testid="revision-cap" initial=terms.cap_percent.map(|c| c.to_string()).unwrap_or_default()
-                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t).map(Some).map_err(FieldError::Number) }
+                        parse=move |t: &str| if t.trim().is_empty() { Ok(None) } else { parse_decimal(t, lang.get_untracked()).map(Some).map_err(FieldError::Number) }
                         on_valid=move |c| quote.update(|q| q.revision.cap_percent = c) />
                 </div>
                 <div class="field">
                     <label for="revision-decimals">{move || lang.get().pick("Arrondi du coefficient, décimales (option, 3 = millième supérieur)", "Coefficient rounded up to decimals (option, 3 = thousandth)")}</label>
                     <ParsedInput id="revision-decimals" testid="revision-decimals" initial=terms.coefficient_decimals.map(|c| c.to_string()).unwrap_or_default()
-                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_whole(t).map(|n| Some(n.min(10))).map_err(FieldError::Number) }
+                        parse=move |t: &str| if t.trim().is_empty() { Ok(None) } else { parse_whole(t, lang.get_untracked()).map(|n| Some(n.min(crate::engine::document::limits::MAX_COEFFICIENT_DECIMALS))).map_err(FieldError::Number) }
                         on_valid=move |c| quote.update(|q| q.revision.coefficient_decimals = c) />
                 </div>
             </div>

@@ -46,7 +46,7 @@ pub fn ScopeChanges() -> impl IntoView {
                         <td class="num">
                             <ParsedInput id=format!("scope-v-{id}") testid="scope-variation" class="qty-input"
                                 initial=quote.with_untracked(|q| q.mrg.scope_changes.iter().find(|c| c.id == id).map(|c| c.variation.to_string()).unwrap_or_default())
-                                parse=|t: &str| parse_decimal(t).map_err(FieldError::Number)
+                                parse=move |t: &str| parse_decimal(t, lang.get_untracked()).map_err(FieldError::Number)
                                 on_valid=move |v| quote.update(|q| if let Some(c) = q.mrg.scope_changes.iter_mut().find(|c| c.id == id) { c.variation = v }) />
                         </td>
                         <td data-testid="scope-effect">{move || effect(id)}</td>

@@ -26,8 +26,8 @@ pub fn DowntimeHelper() -> impl IntoView {
                     testid="downtime-percent"
                     class="qty-input"
                     initial="99.5"
-                    parse=|t: &str| {
-                        let d = parse_decimal(t).map_err(FieldError::Number)?;
+                    parse=move |t: &str| {
+                        let d = parse_decimal(t, lang.get_untracked()).map_err(FieldError::Number)?;
                         if d > Decimal::ONE_HUNDRED {
                             Err(FieldError::Number(crate::engine::money::NumberError::TooLarge(t.trim().to_string())))
                         } else {

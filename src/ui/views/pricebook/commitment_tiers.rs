@@ -27,11 +27,11 @@ pub fn CommitmentTiers(draft: RwSignal<PriceBook>) -> impl IntoView {
                         <tr data-testid="pricebook-tier">
                             <td class="num"><ParsedInput id=format!("tier-months-{i}") testid="pricebook-tier-months" class="qty-input" initial=t.months.to_string()
                                 label=lang.get_untracked().pick("Mois du palier", "Tier months")
-                                parse=|s: &str| parse_whole(s).map_err(FieldError::Number)
+                                parse=move |s: &str| parse_whole(s, lang.get_untracked()).map_err(FieldError::Number)
                                 on_valid=move |m| draft.update(|b| if let Some(x) = b.commitment_tiers.get_mut(i) { x.months = m }) /></td>
                             <td class="num"><ParsedInput id=format!("tier-discount-{i}") testid="pricebook-tier-discount" class="qty-input" initial=t.discount_percent.normalize().to_string()
                                 label=lang.get_untracked().pick("Remise du palier (%)", "Tier discount (%)")
-                                parse=|s: &str| parse_decimal(s).map_err(FieldError::Number)
+                                parse=move |s: &str| parse_decimal(s, lang.get_untracked()).map_err(FieldError::Number)
                                 on_valid=move |p: Decimal| draft.update(|b| if let Some(x) = b.commitment_tiers.get_mut(i) { x.discount_percent = p }) /></td>
                             <td><RemoveButton on_remove=move || draft.update(|b| { if i < b.commitment_tiers.len() { b.commitment_tiers.remove(i); } }) /></td>
                         </tr>

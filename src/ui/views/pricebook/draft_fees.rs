@@ -16,7 +16,7 @@ pub fn DraftFees(draft: RwSignal<PriceBook>) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let d = draft.get_untracked();
-    let money = |t: &str| Money::parse(t).map_err(FieldError::Number);
+    let money = move |t: &str| Money::parse(t, lang.get_untracked()).map_err(FieldError::Number);
     view! {
         <h3>{move || lang.get().pick("Support (§9.5), jetons (§6), tickets (§9.6)", "Support (§9.5), tokens (§6), tickets (§9.6)")}</h3>
         <div class="grid-3">

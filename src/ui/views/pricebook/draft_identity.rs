@@ -18,7 +18,7 @@ pub fn DraftIdentity(draft: RwSignal<PriceBook>) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let d = draft.get_untracked();
-    let money = |t: &str| Money::parse(t).map_err(FieldError::Number);
+    let money = move |t: &str| Money::parse(t, lang.get_untracked()).map_err(FieldError::Number);
     view! {
         <div class="grid-3">
             <label class="field">

@@ -46,7 +46,7 @@ pub fn ItemRow(draft: RwSignal<PriceBook>, code: String) -> impl IntoView {
             <td class="num">
                 <ParsedInput id=format!("item-price-{}", item.code) testid="pricebook-item-price" class="qty-input" initial=money_text(item.price)
                     label=format!("{} {}", l.pick("Prix de", "Price of"), item.code)
-                    parse=|t: &str| Money::parse(t).map_err(FieldError::Number)
+                    parse=move |t: &str| Money::parse(t, lang.get_untracked()).map_err(FieldError::Number)
                     on_valid=move |m| edit(&|i| i.price = m) />
             </td>
             <td>

@@ -6,6 +6,7 @@ use super::model_field::ModelField;
 use super::model_switch_note::ModelSwitchNote;
 use crate::engine::document::quote::{MAX_COMMITMENT_MONTHS, MIN_COMMITMENT_MONTHS};
 use crate::engine::document::support::SupportChain;
+use crate::engine::lang::Lang;
 use crate::engine::models::ModelSwitch;
 use crate::engine::money::parse_whole;
 use crate::ui::i18n::FieldError;
@@ -14,8 +15,8 @@ use crate::ui::widgets::date_input::DateInput;
 use crate::ui::widgets::parsed_input::ParsedInput;
 
 /// §9.1: a whole number of months, at least one year.
-fn parse_commitment(text: &str) -> Result<u32, FieldError> {
-    let months = parse_whole(text).map_err(FieldError::Number)?;
+fn parse_commitment(text: &str, lang: Lang) -> Result<u32, FieldError> {
+    let months = parse_whole(text, lang).map_err(FieldError::Number)?;
     if (MIN_COMMITMENT_MONTHS..=MAX_COMMITMENT_MONTHS).contains(&months) {
         Ok(months)
     } else {
@@ -77,7 +78,7 @@ pub fn ProjectForm() -> impl IntoView {
                         id="commitment"
                         testid="commitment"
                         initial=initial_months
-                        parse=parse_commitment
+                        parse=move |t: &str| parse_commitment(t, lang.get_untracked())
                         on_valid=move |months| quote.update(|q| q.commitment_months = months)
                     />
                 </div>

@@ -71,7 +71,7 @@ pub fn SpecificRow(id: u32) -> impl IntoView {
                     testid="specific-amount"
                     class="qty-input"
                     initial=line.amount.as_decimal().normalize().to_string()
-                    parse=|t: &str| Money::parse(t).map_err(FieldError::Number)
+                    parse=move |t: &str| Money::parse(t, lang.get_untracked()).map_err(FieldError::Number)
                     on_valid=move |m| update(&|s| s.amount = m)
                 />
             </td>

@@ -48,13 +48,13 @@ pub fn Tickets() -> impl IntoView {
                 <div class="field">
                     <label for="tickets-included">{move || lang.get().pick("Inclus par mois", "Included per month")}</label>
                     <ParsedInput id="tickets-included" testid="tickets-included" initial=plan.included_per_month.to_string()
-                        parse=|t: &str| parse_whole(t).map_err(FieldError::Number)
+                        parse=move |t: &str| parse_whole(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |n| quote.update(|q| q.tickets.included_per_month = n) />
                 </div>
                 <div class="field">
                     <label for="tickets-forecast">{move || lang.get().pick("Prévus par mois", "Forecast per month")}</label>
                     <ParsedInput id="tickets-forecast" testid="tickets-forecast" initial=plan.forecast_per_month.to_string()
-                        parse=|t: &str| Quantity::parse(t).map_err(FieldError::Number)
+                        parse=move |t: &str| Quantity::parse_in(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |n| quote.update(|q| q.tickets.forecast_per_month = n) />
                 </div>
                 <label class="field">

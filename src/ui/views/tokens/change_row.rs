@@ -61,7 +61,7 @@ pub fn ChangeRow(id: u32) -> impl IntoView {
             </td>
             <td class="num">
                 <ParsedInput id=format!("per-year-{id}") testid="token-change-per-year" class="qty-input" initial=change.per_year.to_string()
-                    parse=|t: &str| parse_whole(t).map_err(FieldError::Number)
+                    parse=move |t: &str| parse_whole(t, lang.get_untracked()).map_err(FieldError::Number)
                     on_valid=move |n| update(&|c| c.per_year = n) />
             </td>
             <td>

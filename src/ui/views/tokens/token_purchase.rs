@@ -65,14 +65,14 @@ pub fn TokenPurchase() -> impl IntoView {
                 <div class="field">
                     <label for="tokens-extra">{move || lang.get().pick("Autres jetons par mois (remédiations, investigations)", "Other tokens a month (remediation, investigations)")}</label>
                     <ParsedInput id="tokens-extra" testid="tokens-extra" initial=plan.extra_per_month.to_string()
-                        parse=|t: &str| Quantity::parse(t).map_err(FieldError::Number)
+                        parse=move |t: &str| Quantity::parse_in(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |n| quote.update(|q| q.tokens.extra_per_month = n) />
                 </div>
                 <PackList />
                 <div class="field">
                     <label for="fixed-hours">{move || lang.get().pick("Capacité fixe (heures / mois, §12)", "Fixed capacity (hours / month, §12)")}</label>
                     <ParsedInput id="fixed-hours" testid="fixed-hours" initial=plan.fixed_capacity_hours.map(|h| h.to_string()).unwrap_or_default()
-                        parse=|t: &str| if t.trim().is_empty() { Ok(None) } else { parse_whole(t).map(Some).map_err(FieldError::Number) }
+                        parse=move |t: &str| if t.trim().is_empty() { Ok(None) } else { parse_whole(t, lang.get_untracked()).map(Some).map_err(FieldError::Number) }
                         on_valid=move |h| quote.update(|q| q.tokens.fixed_capacity_hours = h) />
                 </div>
             </div>

@@ -30,7 +30,7 @@ pub fn IndexValueForm(kind: IndexKind) -> impl IntoView {
             ));
             return;
         };
-        match parse_decimal(&new_value.get_untracked()) {
+        match parse_decimal(&new_value.get_untracked(), lang.get_untracked()) {
             Ok(value) if value > rust_decimal::Decimal::ZERO => {
                 // §9.3.1: when a revision of this quote used a projection of
                 // this period, invoices were issued with it: keep it for the

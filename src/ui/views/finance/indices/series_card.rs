@@ -41,13 +41,13 @@ pub fn SeriesCard(kind: IndexKind) -> impl IntoView {
                 <div class="field">
                     <label for=format!("lag-{key}")>{move || lang.get().pick("Délai de publication (mois après la période)", "Publication lag (months after the period)")}</label>
                     <ParsedInput id=format!("lag-{key}") testid=format!("index-{key}-lag") initial=lag.to_string()
-                        parse=|t: &str| parse_whole(t).map_err(FieldError::Number)
+                        parse=move |t: &str| parse_whole(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |n| indices.update(|b| b.series_mut(kind).lag_months = n.min(24)) />
                 </div>
                 <div class="field">
                     <label for=format!("proj-{key}")>{move || lang.get().pick("Projection (% par an)", "Projection (% a year)")}</label>
                     <ParsedInput id=format!("proj-{key}") testid=format!("index-{key}-projection") initial=projection.to_string()
-                        parse=|t: &str| parse_decimal(t).map_err(FieldError::Number)
+                        parse=move |t: &str| parse_decimal(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |p| indices.update(|b| b.series_mut(kind).projection_percent = p) />
                 </div>
                 <IndexValueForm kind />

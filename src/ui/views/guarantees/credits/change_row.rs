@@ -66,7 +66,7 @@ pub fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     label=lang.get_untracked().pick("Jetons du changement", "Tokens of the change")
                     class="qty-input"
                     initial=c.tokens.to_string()
-                    parse=|t: &str| parse_whole(t).map_err(FieldError::Number)
+                    parse=move |t: &str| parse_whole(t, lang.get_untracked()).map_err(FieldError::Number)
                     on_valid={move |n| update::<ChangeRecord>(quote, id, |x| x.tokens = n)}
                 />
             </td>
@@ -101,7 +101,7 @@ pub fn ChangeRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     label=lang.get_untracked().pick("Réalisé en (heures ouvrées)", "Done in (business hours)")
                     class="qty-input"
                     initial=c.duration_hours.normalize().to_string()
-                    parse=non_negative
+                    parse=move |t: &str| non_negative(t, lang.get_untracked())
                     on_valid={move |d| update::<ChangeRecord>(quote, id, |x| x.duration_hours = d)}
                 />
             </td>

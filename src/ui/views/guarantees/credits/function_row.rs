@@ -97,7 +97,7 @@ pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     label=lang.get_untracked().pick("Interruption (min)", "Outage (min)")
                     class="qty-input"
                     initial=f.interruption_minutes.normalize().to_string()
-                    parse=non_negative
+                    parse=move |t: &str| non_negative(t, lang.get_untracked())
                     on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.interruption_minutes = d)}
                 />
             </td>
@@ -108,7 +108,7 @@ pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     label=lang.get_untracked().pick("dont IaaS indisponible (min)", "of which IaaS down (min)")
                     class="qty-input"
                     initial=f.iaas_down_minutes.normalize().to_string()
-                    parse=non_negative
+                    parse=move |t: &str| non_negative(t, lang.get_untracked())
                     on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.iaas_down_minutes = d)}
                 />
             </td>
@@ -119,7 +119,7 @@ pub fn FunctionRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     label=lang.get_untracked().pick("dont cause client (min)", "of which client cause (min)")
                     class="qty-input"
                     initial=f.client_caused_minutes.normalize().to_string()
-                    parse=non_negative
+                    parse=move |t: &str| non_negative(t, lang.get_untracked())
                     on_valid={move |d| update::<FunctionMonth>(quote, id, |x| x.client_caused_minutes = d)}
                 />
             </td>

@@ -74,7 +74,7 @@ pub fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                     label=lang.get_untracked().pick("Rétablissement (heures couvertes)", "Restored in (covered hours)")
                     class="qty-input"
                     initial=i.resolution_hours.normalize().to_string()
-                    parse=non_negative
+                    parse=move |t: &str| non_negative(t, lang.get_untracked())
                     on_valid={move |d| update::<IncidentRecord>(quote, id, |x| x.resolution_hours = d)}
                 />
             </td>
@@ -114,7 +114,7 @@ pub fn IncidentRow(id: u32, report: Memo<Report>) -> impl IntoView {
                             label=lang.get_untracked().pick("Temps passé (h)", "Time spent (h)")
                             class="qty-input"
                             initial=i.work_hours.normalize().to_string()
-                            parse=non_negative
+                            parse=move |t: &str| non_negative(t, lang.get_untracked())
                             on_valid={move |d| update::<IncidentRecord>(quote, id, |x| x.work_hours = d)}
                         />
                     </label>
