@@ -374,7 +374,7 @@ fn cli_names_the_line_and_column_of_malformed_json() {
     let out = quote_cli(&["price", file.to_str().expect("UTF-8 path")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("commitment_months: 6 is out of range (12 to 120)"),
+        stderr(&out).contains("commitment (months): 6 is out of range (12 to 120)"),
         "{}",
         stderr(&out)
     );

@@ -82,10 +82,10 @@ fn huge_milestone_percentages_are_refused_not_a_panic() {
     assert!(has(&errors, &Place::Lot(2), "percent"), "{errors:?}");
     assert!(errors[0]
         .message(Lang::En)
-        .starts_with("Build lot 1, percent: "));
+        .starts_with("Build lot 1, percentage: "));
     assert!(errors[0]
         .message(Lang::Fr)
-        .starts_with("Lot de build 1, percent : "));
+        .starts_with("Lot de build 1, pourcentage : "));
     // Priced directly (no check), the sum is an error value, not a panic.
     let mut quote = Quote::from_json(&example().to_string()).expect("example");
     let big = Decimal::from_str_exact("50000000000000000000000000000").unwrap();
@@ -117,7 +117,7 @@ fn cli_refuses_huge_milestones_with_exit_1_and_the_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "Build lot 1, percent: 50000000000000000000000000000 is out of range (0 to 100)"
+            "Build lot 1, percentage: 50,000,000,000,000,000,000,000,000,000 is out of range (0 to 100)"
         ),
         "{err}"
     );
@@ -178,7 +178,7 @@ fn negative_milestone_cap_and_mrg_rate_are_located_errors() {
         .unwrap();
     assert_eq!(
         rate.message(Lang::En),
-        "Quote, mrg.rate_percent: -80 is out of range (0 to 100)."
+        "Quote, MRG rate (%): -80 is out of range (0 to 100)."
     );
     assert!(!rate.message(Lang::En).contains("too large"));
 }
@@ -376,7 +376,7 @@ fn admission_checks_and_prices_once() {
         Err(e @ AdmitError::Limits(_)) => {
             let m = e.message(Lang::Fr);
             assert!(
-                m.contains("Devis, mrg.rate_percent : -80 est hors limites"),
+                m.contains("Devis, taux du MRG (%) : -80 est hors limites"),
                 "{m}"
             );
             assert!(m.contains("utilisé deux fois"), "{m}");

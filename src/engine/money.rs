@@ -67,15 +67,8 @@ impl Quantity {
 
     /// Reads a quantity typed by a person in `lang`: non-negative, at most
     /// six decimals.
-    pub fn parse_in(input: &str, lang: Lang) -> Result<Self, NumberError> {
+    pub fn parse(input: &str, lang: Lang) -> Result<Self, NumberError> {
         parse_non_negative(input, lang).map(Quantity)
-    }
-
-    /// Language-blind, as before issue 19 (`.` or `,` for decimals, spaces
-    /// between thousands): kept only for `ui/views/print/toolbar.rs` until
-    /// its rewrite; use [`Quantity::parse_in`].
-    pub fn parse(input: &str) -> Result<Self, NumberError> {
-        non_negative(parse_decimal_any_separator(input)?).map(Quantity)
     }
 
     /// Reads a quantity as files write it (`2.5`).
@@ -412,18 +405,18 @@ mod tests {
     #[test]
     fn typed_quantities_and_whole_numbers_follow_the_language() {
         assert_eq!(
-            Quantity::parse_in("1,000", Lang::En),
+            Quantity::parse("1,000", Lang::En),
             Ok(Quantity::from_whole(1000))
         );
         assert_eq!(parse_whole("1,000", Lang::En), Ok(1000));
         assert_eq!(
-            Quantity::parse_in("1 000,5", Lang::Fr).map(|q| q.to_string()),
+            Quantity::parse("1 000,5", Lang::Fr).map(|q| q.to_string()),
             Ok("1000.5".into())
         );
         for lang in [Lang::Fr, Lang::En] {
-            assert_eq!(Quantity::parse_in("-1", lang), Err(NumberError::Negative));
+            assert_eq!(Quantity::parse("-1", lang), Err(NumberError::Negative));
             assert_eq!(
-                Quantity::parse_in("1.0000001", lang),
+                Quantity::parse("1.0000001", lang),
                 Err(NumberError::TooPrecise { max: 6 })
             );
         }

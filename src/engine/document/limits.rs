@@ -213,17 +213,81 @@ pub struct LimitError {
 
 fn number(value: Decimal, lang: Lang) -> String {
     let text = value.normalize().to_string();
-    match lang {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    // Thousands grouped as each language writes them.
+    let (group, point) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
     }
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{point}{fraction}")
+    }
+}
+
+/// The field of the file format in words (the file's own name as a last
+/// resort).
+fn field_label(field: &str, lang: Lang) -> String {
+    let (fr, en) = match field {
+        "quantity" => ("quantité", "quantity"),
+        "percent" => ("pourcentage", "percentage"),
+        "amount" => ("montant", "amount"),
+        "label" => ("libellé", "label"),
+        "date" => ("date", "date"),
+        "id" => ("identifiant", "id"),
+        "item" => ("article", "item"),
+        "client" => ("client", "client"),
+        "project" => ("projet", "project"),
+        "region" => ("région", "region"),
+        "lines" => ("lignes", "lines"),
+        "lots" => ("lots", "lots"),
+        "specific" => ("lignes spécifiques", "specific lines"),
+        "start_date" => ("date de début", "start date"),
+        "ordered_on" => ("date de commande", "order date"),
+        "end_of_build" => ("fin du build", "end of build"),
+        "commitment_months" => ("durée d'engagement (mois)", "commitment (months)"),
+        "environments" => ("environnements", "environments"),
+        "support_changes" => ("changements de support", "support changes"),
+        "comparison" => ("scénarios comparés", "compared scenarios"),
+        "variation" => ("variation", "variation"),
+        "per_year" => ("nombre par an", "number a year"),
+        "pass_through_percent" => ("répercussion (%)", "pass-through (%)"),
+        "mrg.rate_percent" => ("taux du MRG (%)", "MRG rate (%)"),
+        "mrg.global_revenue" => ("chiffre d'affaires global du MRG", "MRG global revenue"),
+        "mrg.billed_override" => ("montant facturé saisi", "billed amount entered"),
+        "mrg.scope_changes" => ("variations de périmètre", "scope changes"),
+        "revision.cap_percent" => ("plafond de révision (%)", "revision cap (%)"),
+        "revision.coefficient_decimals" => ("décimales du coefficient", "coefficient decimals"),
+        "raci.custom" => ("activités RACI ajoutées", "added RACI activities"),
+        "raci.overrides" => ("cases RACI modifiées", "edited RACI cells"),
+        "raci.third_party_name" => ("nom du tiers", "third party's name"),
+        "tickets.forecast_per_month" => ("tickets prévus par mois", "tickets forecast a month"),
+        "tickets.included_per_month" => ("tickets inclus par mois", "tickets included a month"),
+        "tokens.packs" => ("packs de jetons", "token packs"),
+        "tokens.changes" => ("changements planifiés", "planned changes"),
+        "tokens.extra_per_month" => ("jetons supplémentaires par mois", "extra tokens a month"),
+        _ => return field.to_string(),
+    };
+    lang.pick(fr, en).to_string()
 }
 
 impl LimitError {
     /// A sentence for people: where, which field, what is wrong.
     pub fn message(&self, lang: Lang) -> String {
         let place = self.place.name(lang);
-        let field = self.field;
+        let field = field_label(self.field, lang);
         let n = |v: Decimal| number(v, lang);
         match (&self.problem, lang) {
             (Problem::OutOfRange { found, min, max }, Lang::Fr) => format!(

@@ -10,8 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::document::limits::LimitError;
 use crate::engine::document::pricebook::PriceBook;
-use crate::engine::document::quote::Quote;
+use crate::engine::document::quote::{Quote, QuoteFileError};
 use crate::engine::lang::Lang;
 
 pub const INDEX_KEY: &str = "cloudquote.library.v1";
@@ -223,6 +224,9 @@ pub struct Recovered {
     pub damage: Vec<Damage>,
     /// Keys to move aside (raw text kept) before anything else is written.
     pub move_aside: Vec<(String, String)>,
+    /// Quotes that read but lie out of the document's bounds (issue 19):
+    /// kept where they are and listed, never opened; by id, with why.
+    pub refused: Vec<(String, Vec<LimitError>)>,
     /// Whether the index must be written back.
     pub index_changed: bool,
 }
@@ -233,6 +237,7 @@ pub fn recover(index_raw: Option<&str>, quotes: &[(String, String)], stamp: &str
     let (mut index, index_damage) = read_index(index_raw, &format!("{ASIDE_PREFIX}{stamp}.index"));
     let mut damage = Vec::new();
     let mut move_aside = Vec::new();
+    let mut refused = Vec::new();
     let mut changed = false;
     if let Some(d) = index_damage {
         if let Some(raw) = index_raw {
@@ -244,7 +249,14 @@ pub fn recover(index_raw: Option<&str>, quotes: &[(String, String)], stamp: &str
     // Quotes that do not read are set aside and leave the list.
     for (key, raw) in quotes {
         let id = key.strip_prefix(QUOTE_PREFIX).unwrap_or(key).to_string();
-        match read_stored(raw) {
+        // A key without an id cannot be listed (an entry needs one): set
+        // aside once, rather than reported again at every start.
+        let read = if id.is_empty() {
+            Err("no quote id in its key".to_string())
+        } else {
+            read_stored(raw)
+        };
+        match read {
             Ok(stored) => {
                 if !index.entries.iter().any(|e| e.id == id) {
                     // Stored but not listed: listed again.
@@ -257,8 +269,25 @@ pub fn recover(index_raw: Option<&str>, quotes: &[(String, String)], stamp: &str
                     changed = true;
                 }
             }
+            Err(_) if !id.is_empty() && out_of_bounds(raw).is_some() => {
+                // Readable, but beyond the bounds: left in place and listed,
+                // so that it can be exported or deleted, never lost.
+                if !index.entries.iter().any(|e| e.id == id) {
+                    index.entries.push(Entry {
+                        id: id.clone(),
+                        name: unique_name(&format!("Devis {id}"), &index.entries),
+                        updated: String::new(),
+                    });
+                    changed = true;
+                }
+                refused.push((id, out_of_bounds(raw).unwrap_or_default()));
+            }
             Err(reason) => {
-                let aside_key = format!("{ASIDE_PREFIX}{stamp}.{id}");
+                let aside_key = if id.is_empty() {
+                    format!("{ASIDE_PREFIX}{stamp}.no-id")
+                } else {
+                    format!("{ASIDE_PREFIX}{stamp}.{id}")
+                };
                 move_aside.push((aside_key.clone(), raw.clone()));
                 damage.push(Damage {
                     key: key.clone(),
@@ -282,7 +311,21 @@ pub fn recover(index_raw: Option<&str>, quotes: &[(String, String)], stamp: &str
         index,
         damage,
         move_aside,
+        refused,
         index_changed: changed,
+    }
+}
+
+/// The bounds a stored quote breaks, when that is why it does not read.
+fn out_of_bounds(raw: &str) -> Option<Vec<LimitError>> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        quote: serde_json::Value,
+    }
+    let envelope: Envelope = serde_json::from_str(raw).ok()?;
+    match Quote::from_json(&envelope.quote.to_string()) {
+        Err(QuoteFileError::Limits(errors)) => Some(errors),
+        _ => None,
     }
 }
 
@@ -341,6 +384,46 @@ mod tests {
         assert!(r.index_changed);
         assert_eq!(stored_revision(&stored("X", 42)), Some(42));
         assert_eq!(stored_revision("{not json"), None);
+    }
+
+    #[test]
+    fn a_quote_out_of_bounds_stays_in_place_and_listed_with_why() {
+        // 20 lines with the same id: readable JSON, refused by the bounds.
+        let mut raw = stored("Huge", 2);
+        let lines: Vec<String> = (0..20)
+            .map(|_| r#"{"id":1,"item":"OS-MGD","quantity":"1"}"#.to_string())
+            .collect();
+        raw = raw.replace(
+            r#""lines":[]"#,
+            &format!(r#""lines":[{}]"#, lines.join(",")),
+        );
+        assert!(
+            read_stored(&raw).is_err(),
+            "duplicate ids are out of bounds"
+        );
+        let quotes = vec![(format!("{QUOTE_PREFIX}q4"), raw)];
+        let r = recover(None, &quotes, "t");
+        assert!(r.move_aside.is_empty() && r.damage.is_empty());
+        assert_eq!(r.index.entries.len(), 1);
+        assert_eq!(r.index.entries[0].id, "q4");
+        assert_eq!(r.refused.len(), 1);
+        assert_eq!(r.refused[0].0, "q4");
+        assert!(!r.refused[0].1.is_empty());
+    }
+
+    #[test]
+    fn a_key_without_id_is_set_aside_once_not_reported_at_every_start() {
+        let quotes = vec![(QUOTE_PREFIX.to_string(), stored("No id", 1))];
+        let r = recover(None, &quotes, "t");
+        assert!(r.index.entries.is_empty());
+        assert_eq!(r.damage.len(), 1);
+        assert_eq!(r.damage[0].key, QUOTE_PREFIX);
+        assert_eq!(r.move_aside[0].0, "cloudquote.aside.t.no-id");
+        // The next start, with the key gone (moved aside) and the index
+        // written back, reports nothing.
+        let index = write_index(&r.index);
+        let again = recover(Some(&index), &[], "u");
+        assert!(again.damage.is_empty());
     }
 
     #[test]

@@ -3,18 +3,19 @@
 //! passes here before the quote replaces the one on screen, so that no
 //! stored or shared input can make the app unusable.
 //!
-//! A quote is refused when the engine cannot compute it at all (an amount
-//! beyond what it can hold). Ordinary pricing errors (a commitment out of
-//! range, a start date without a price book) are states the user edits
-//! through, shown where they are: those quotes open.
+//! `engine::files::admit` checks the document's bounds and prices once. A
+//! quote out of bounds, or one the engine cannot compute at all (an amount
+//! beyond what it can hold), is refused. Ordinary pricing errors (a
+//! commitment out of range, a start date without a price book) are states
+//! the user edits through, shown where they are: those quotes open.
 
 use leptos::prelude::*;
 
 use crate::engine::document::pricebook::PriceBooks;
 use crate::engine::document::quote::Quote;
+use crate::engine::files::admit::{admit as engine_admit, AdmitError};
 use crate::engine::lang::Lang;
-use crate::engine::pricing::{price, PricingError};
-use crate::ui::i18n::pricing_error;
+use crate::engine::pricing::PricingError;
 use crate::ui::state::AppState;
 
 /// Whether `quote` may become the open quote, priced with the books in
@@ -25,8 +26,9 @@ pub fn admit(state: AppState, quote: &Quote, lang: Lang) -> Result<(), String> {
 
 /// The same, with `books` (a share link's own book).
 pub fn admit_with(books: &PriceBooks, quote: &Quote, lang: Lang) -> Result<(), String> {
-    match price(quote, books) {
-        Err(e @ PricingError::Overflow { .. }) => Err(pricing_error(&e, lang)),
-        _ => Ok(()),
+    match engine_admit(quote.clone(), books) {
+        Ok(_) => Ok(()),
+        Err(AdmitError::Pricing(e)) if !matches!(e, PricingError::Overflow { .. }) => Ok(()),
+        Err(e) => Err(e.message(lang)),
     }
 }

@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use super::{quote_key, Session};
+use super::{quote_key, SaveError, Session};
 use crate::engine::document::quote::Quote;
 use crate::engine::files::library::{write_stored, Stored};
 use crate::engine::files::share::fingerprint;
@@ -72,6 +72,11 @@ impl Session {
         if self.conflict.get_untracked() {
             return;
         }
+        // Never store what would not open again (issue 19).
+        if let Err(errors) = quote.check() {
+            self.save_error.set(Some(SaveError::OutOfBounds(errors)));
+            return;
+        }
         let id = self.current.get_untracked();
         let key = quote_key(&id);
         let stored = browser::get(&key);
@@ -100,7 +105,7 @@ impl Session {
             }
             // The work stays in memory (the document is unchanged) and the
             // status says so, with the way out.
-            Err(e) => self.save_error.set(Some(e)),
+            Err(e) => self.save_error.set(Some(SaveError::Browser(e))),
         }
     }
 }

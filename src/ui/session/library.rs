@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::admit::admit;
 use super::autosave::known_of;
-use super::{quote_key, Session};
+use super::{quote_key, SaveError, Session};
 use crate::engine::document::quote::Quote;
 use crate::engine::files::library::{
     next_id, read_stored_with_books, unique_name, write_stored, Entry, Stored, CURRENT_KEY,
@@ -33,7 +33,7 @@ impl Session {
             // Kept in memory: the next edit tries again, the status says why.
             Err(e) => {
                 self.known.set_value(None);
-                self.save_error.set(Some(e));
+                self.save_error.set(Some(SaveError::Browser(e)));
             }
         }
         self.index.update(|i| {
@@ -275,7 +275,7 @@ impl Session {
         match state
             .books
             .with_untracked(|b| Quote::from_json_with_books(text, b.all()))
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.message(lang))
             .and_then(|q| admit(state, &q, lang).map(|()| q))
         {
             Ok(quote) => {
@@ -293,8 +293,9 @@ impl Session {
             Err(e) => self.notify(
                 true,
                 format!(
-                    "{} « {filename} » : {e}. {}",
+                    "{} « {filename} » : {} {}",
                     lang.pick("Fichier refusé", "File refused"),
+                    e.trim_end_matches('.').to_string() + ".",
                     lang.pick(
                         "Le devis ouvert n'a pas changé.",
                         "The open quote is unchanged."

@@ -18,8 +18,10 @@ mod undo;
 
 use leptos::prelude::*;
 
+use crate::engine::document::limits::{messages, LimitError};
 use crate::engine::document::quote::Quote;
 use crate::engine::files::library::{write_index, Entry, Index, INDEX_KEY, QUOTE_PREFIX};
+use crate::engine::lang::Lang;
 use crate::ui::browser::{self, BrowserError};
 use crate::ui::state::AppState;
 
@@ -66,9 +68,35 @@ pub struct Session {
     /// The document was replaced (open, undo…): the next change seen by
     /// autosave is not an edit of the user's.
     replaced: StoredValue<bool>,
-    pub save_error: RwSignal<Option<BrowserError>>,
+    pub save_error: RwSignal<Option<SaveError>>,
     /// The printable proposal is shown instead of the editors.
     pub proposal: RwSignal<bool>,
+}
+
+/// Why the last save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser refused (storage full, disabled…).
+    Browser(BrowserError),
+    /// A value is out of the document's bounds (issue 19): the quote is not
+    /// stored as it is, so that it always opens again.
+    OutOfBounds(Vec<LimitError>),
+}
+
+impl SaveError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SaveError::Browser(e) => e.message(lang),
+            SaveError::OutOfBounds(errors) => format!(
+                "{} {}",
+                messages(errors, lang),
+                lang.pick(
+                    "La dernière version enregistrée est gardée ; corrigez la valeur pour enregistrer à nouveau.",
+                    "The last saved version is kept; correct the value to save again."
+                )
+            ),
+        }
+    }
 }
 
 pub fn use_session() -> Session {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::admit::{admit, admit_with};
 use super::price_book::{activate, use_for_now, BOOK_KEY};
 use super::Session;
+use crate::engine::document::limits::messages;
 use crate::engine::document::pricebook::{PriceBook, PriceBooks};
 use crate::engine::files::library::{
     default_name, recover, unique_name, Index, ASIDE_PREFIX, CURRENT_KEY, INDEX_KEY, QUOTE_PREFIX,
@@ -88,6 +89,29 @@ impl Session {
                 }
             }
         }
+        // Out of bounds: kept in place and listed, marked, never opened.
+        for (id, errors) in &recovered.refused {
+            let reason = messages(errors, lang);
+            self.notify(
+                true,
+                format!(
+                    "{} « {id} » {} {reason} {}",
+                    lang.pick("Le devis", "Quote"),
+                    lang.pick("ne peut pas être ouvert :", "cannot be opened:"),
+                    lang.pick(
+                        "Il reste enregistré, intact, dans la liste.",
+                        "It stays saved, untouched, in the list."
+                    )
+                ),
+            );
+        }
+        self.failing.set(
+            recovered
+                .refused
+                .iter()
+                .map(|(id, errors)| (id.clone(), messages(errors, lang)))
+                .collect(),
+        );
         self.index.set(recovered.index);
         if recovered.index_changed {
             self.write_index();
@@ -231,9 +255,11 @@ impl Session {
     fn open_last(self, state: AppState, lang: Lang) {
         let last = browser::get(CURRENT_KEY);
         let entries = self.index.get_untracked().entries;
+        let failing = self.failing.get_untracked();
+        let openable = |id: &String| !failing.iter().any(|(f, _)| f == id);
         let pick = last
-            .filter(|id| entries.iter().any(|e| &e.id == id))
-            .or_else(|| entries.first().map(|e| e.id.clone()));
+            .filter(|id| entries.iter().any(|e| &e.id == id) && openable(id))
+            .or_else(|| entries.iter().map(|e| e.id.clone()).find(openable));
         // A safe start: a quote that cannot be opened (see `admit`) stays
         // in the list with its reason, and an empty quote opens instead.
         if !pick.is_some_and(|id| self.open(state, &id)) {

@@ -14,7 +14,17 @@ impl Session {
     pub(super) fn watch_other_tabs(self) {
         browser::on_storage(move |change| {
             if change.key == INDEX_KEY {
-                let (index, _) = read_index(change.new_value.as_deref(), "");
+                // Another tab's list, plus the quotes of ours it does not
+                // know yet that are still stored (a list written by a tab
+                // that had not seen them must not hide them).
+                let (mut index, _) = read_index(change.new_value.as_deref(), "");
+                let ours = self.index.get_untracked().entries;
+                for entry in ours {
+                    let known = index.entries.iter().any(|e| e.id == entry.id);
+                    if !known && browser::get(&quote_key(&entry.id)).is_some() {
+                        index.entries.push(entry);
+                    }
+                }
                 self.index.set(index);
             } else if change.key == quote_key(&self.current.get_untracked()) {
                 // Another tab wrote (or removed) the open quote: unless it

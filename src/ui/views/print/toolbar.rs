@@ -41,7 +41,7 @@ pub fn ProposalToolbar(
                     testid="proposal-vat-rate"
                     class="qty-input"
                     initial="20"
-                    parse=|t: &str| Quantity::parse(t).map(|q| q.as_decimal()).map_err(FieldError::Number)
+                    parse=move |t: &str| Quantity::parse(t, ui.get_untracked()).map(|q| q.as_decimal()).map_err(FieldError::Number)
                     on_valid=move |d| vat_rate.set(d)
                 />
                 <span>"%"</span>

@@ -116,7 +116,7 @@ pub fn LineRow(
                     testid="line-qty"
                     class="qty-input"
                     initial=initial
-                    parse=move |t: &str| Quantity::parse_in(t, lang.get_untracked()).map_err(FieldError::Number)
+                    parse=move |t: &str| Quantity::parse(t, lang.get_untracked()).map_err(FieldError::Number)
                     on_valid=move |q| quote.update(|doc| doc.set_quantity(id, q))
                 />
             </td>

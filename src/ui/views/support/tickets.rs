@@ -54,7 +54,7 @@ pub fn Tickets() -> impl IntoView {
                 <div class="field">
                     <label for="tickets-forecast">{move || lang.get().pick("Prévus par mois", "Forecast per month")}</label>
                     <ParsedInput id="tickets-forecast" testid="tickets-forecast" initial=plan.forecast_per_month.to_string()
-                        parse=move |t: &str| Quantity::parse_in(t, lang.get_untracked()).map_err(FieldError::Number)
+                        parse=move |t: &str| Quantity::parse(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |n| quote.update(|q| q.tickets.forecast_per_month = n) />
                 </div>
                 <label class="field">

@@ -65,7 +65,7 @@ pub fn TokenPurchase() -> impl IntoView {
                 <div class="field">
                     <label for="tokens-extra">{move || lang.get().pick("Autres jetons par mois (remédiations, investigations)", "Other tokens a month (remediation, investigations)")}</label>
                     <ParsedInput id="tokens-extra" testid="tokens-extra" initial=plan.extra_per_month.to_string()
-                        parse=move |t: &str| Quantity::parse_in(t, lang.get_untracked()).map_err(FieldError::Number)
+                        parse=move |t: &str| Quantity::parse(t, lang.get_untracked()).map_err(FieldError::Number)
                         on_valid=move |n| quote.update(|q| q.tokens.extra_per_month = n) />
                 </div>
                 <PackList />

@@ -89,7 +89,7 @@ pub fn remove<T: Entry>(quote: RwSignal<Quote>, id: u32) {
 }
 
 pub fn non_negative(t: &str, lang: Lang) -> Result<Decimal, FieldError> {
-    Quantity::parse_in(t, lang)
+    Quantity::parse(t, lang)
         .map(|q| q.as_decimal())
         .map_err(FieldError::Number)
 }
