@@ -54,7 +54,7 @@ pub fn Pager(
     };
     view! {
         <Show when=move || { total.get() > PAGE }>
-            <nav class="pager" data-testid=testid aria-label=move || lang.get().pick(fr, en)>
+            <div class="pager" role="group" data-testid=testid aria-label=move || lang.get().pick(fr, en)>
                 <button
                     type="button"
                     data-testid=format!("{testid}-first")
@@ -88,7 +88,7 @@ pub fn Pager(
                 >
                     {move || lang.get().pick("Fin »", "Last »")}
                 </button>
-            </nav>
+            </div>
         </Show>
     }
 }
