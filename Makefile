@@ -1,7 +1,7 @@
 # The two commands of the README. Each installs what is missing first.
 # Recipes use bash: scripts/env.sh relies on it.
 SHELL := /bin/bash
-.PHONY: serve test build size bench bench-wasm latency profile-edit proptest-long fuzz-smoke fuzz
+.PHONY: serve test build size bench bench-wasm latency import-bench profile-edit proptest-long fuzz-smoke fuzz
 
 serve:
 	scripts/serve.sh
@@ -33,6 +33,11 @@ bench-wasm:
 # In-browser latency of an edit on a 500-line quote, and the cold load.
 latency: build
 	source scripts/env.sh && node scripts/latency.mjs 500 36 60
+
+# Import of a large quote to the quote shown (1,000, 4,000, 10,000 lines,
+# medians of 3), then each tab's open time at 1,000 lines (issue 19).
+import-bench: build
+	source scripts/env.sh && node scripts/import-bench.mjs 3 1000 4000 10000
 
 # Where an edit's time goes: a CPU profile of a dist that keeps function
 # names (not minified by wasm-opt: slower than the shipped build).

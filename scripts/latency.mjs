@@ -26,7 +26,13 @@ for (let i = 0; i < 5; i += 1) {
 }
 const app = await openApp(server.url);
 await app.page.getByTestId('import-quote').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(quote)) });
-await app.page.getByTestId('line-row').nth(lines - 1).waitFor();
+// The lines table shows a page of 50 rows (issue 19): wait for the count of
+// the whole quote. The edit is on the first line; every line is repriced.
+await app.page.waitForFunction((n) => {
+  const rows = document.querySelectorAll('[data-testid="line-row"]').length;
+  const count = document.querySelector('[data-testid="lines-count"]')?.textContent.replace(/\D/g, '');
+  return rows >= Math.min(n, 50) && (n <= 50 || count === String(n));
+}, lines);
 const times = await app.page.evaluate(async (n) => {
   const input = document.querySelector('[data-testid="line-row"] [data-testid="line-qty"]');
   const total = document.querySelector('[data-testid="total-commitment"]');

@@ -14,7 +14,13 @@ const edits = Number(process.argv[4] ?? 20);
 const server = await serveDist();
 const app = await openApp(server.url);
 await app.page.getByTestId('import-quote').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(benchQuote(lines, months))) });
-await app.page.getByTestId('line-row').nth(lines - 1).waitFor();
+// The lines table shows a page of 50 rows (issue 19): wait for the count of
+// the whole quote. The edit is on the first line; every line is repriced.
+await app.page.waitForFunction((n) => {
+  const rows = document.querySelectorAll('[data-testid="line-row"]').length;
+  const count = document.querySelector('[data-testid="lines-count"]')?.textContent.replace(/\D/g, '');
+  return rows >= Math.min(n, 50) && (n <= 50 || count === String(n));
+}, lines);
 const cdp = await app.page.context().newCDPSession(app.page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

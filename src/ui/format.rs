@@ -1,11 +1,14 @@
 //! Small display helpers shared by the views.
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::engine::document::pricebook::Text;
 use crate::engine::document::quote::LineId;
 use crate::engine::lang::Lang;
-use crate::engine::pricing::{Location, PricedQuote};
+use crate::engine::pricing::{Issue, Location, PricedQuote, Severity};
 use crate::engine::service_levels::Commitment;
 use crate::engine::service_levels::FunctionGuarantees;
 use crate::ui::i18n::{quote_issue, FieldError};
@@ -68,6 +71,23 @@ pub fn decimal(d: rust_decimal::Decimal, lang: Lang) -> String {
     }
 }
 
+/// A count as the user reads it: `1 000` in French, `1,000` in English.
+pub fn count(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
 /// A service-level commitment as the user reads it, or "no SLA".
 pub fn commitment(c: Option<Commitment>, lang: Lang) -> String {
     c.map(|c| c.describe(lang))
@@ -114,4 +134,39 @@ pub fn function_notes(g: &FunctionGuarantees, priced: &PricedQuote, l: Lang) -> 
         ));
     }
     notes
+}
+
+/// One entry per severity and message, in the order of their first
+/// occurrence: the message, prefixed with how many places share it, and
+/// that number.
+pub fn grouped_issues(issues: &[&Issue], l: Lang) -> Vec<(Severity, String, usize)> {
+    let mut groups: Vec<(Severity, String, usize, bool)> = Vec::new();
+    let mut index: HashMap<(bool, String), usize> = HashMap::new();
+    for i in issues {
+        let msg = quote_issue(&i.issue, l);
+        let line = matches!(i.location, Location::Line(_));
+        match index.entry((i.severity == Severity::Error, msg)) {
+            Entry::Occupied(e) => {
+                let g = &mut groups[*e.get()];
+                g.2 += 1;
+                g.3 &= line;
+            }
+            Entry::Vacant(e) => {
+                groups.push((i.severity, e.key().1.clone(), 1, line));
+                e.insert(groups.len() - 1);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(sev, msg, n, lines)| match (n, lines) {
+            (1, _) => (sev, msg, n),
+            (_, true) => (
+                sev,
+                format!("{} {} {msg}", count(n, l), l.pick("lignes :", "lines:")),
+                n,
+            ),
+            (_, false) => (sev, format!("{} × {msg}", count(n, l)), n),
+        })
+        .collect()
 }

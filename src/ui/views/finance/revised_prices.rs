@@ -1,7 +1,7 @@
 //! §9.3: the unit prices revised on each anniversary, charge by charge
 //! (service units, governance and token packs, §9.3.1), with the vendor
 //! pass-through share of a line (§9.3.3), the revised years and what the
-//! revisions add.
+//! revisions add. A long quote's charges are shown by pages.
 
 use leptos::prelude::*;
 
@@ -13,6 +13,7 @@ use crate::engine::money::parse_decimal;
 use crate::ui::format::{date, text};
 use crate::ui::i18n::FieldError;
 use crate::ui::state::use_state;
+use crate::ui::widgets::pager::{page_range, Pager, PAGE};
 use crate::ui::widgets::parsed_input::ParsedInput;
 use crate::ui::widgets::th::Th;
 
@@ -22,12 +23,20 @@ pub fn RevisedPrices() -> impl IntoView {
     let lang = state.lang;
     let quote = state.quote;
     let anniversaries = move || anniversary_dates(state.revised);
+    // One row per charge: a long quote is shown by pages (issue 19).
+    let page = RwSignal::new(0usize);
+    let total = Signal::derive(move || {
+        state
+            .revised
+            .with(|r| r.as_ref().map_or(0, |r| r.charges.len()))
+    });
     let rows = move || {
         let l = lang.get();
         let dates = anniversaries();
+        let (from, to) = page_range(total.get(), page.get(), PAGE);
         state.revised.with(|r| {
             r.as_ref().map(|r| {
-                r.charges
+                r.charges[from..to]
                     .iter()
                     .map(|line| {
                         let id = line.charge.line_id();
@@ -89,6 +98,7 @@ pub fn RevisedPrices() -> impl IntoView {
         <section class="card" aria-labelledby="revised-title">
             <h2 id="revised-title">{move || lang.get().pick("Prix unitaires révisés par anniversaire", "Revised unit prices per anniversary")}</h2>
             <RevisionTotals />
+            <Pager total page testid="revision-pager" fr="Lignes" en="Lines" />
             <div class="scroll">
                 <table class="lines" data-testid="revision-table">
                     <thead><tr>

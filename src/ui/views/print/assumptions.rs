@@ -1,11 +1,11 @@
 //! Section 8 of the proposal, assumptions: amounts, revision, the quote's
-//! warnings and errors.
+//! warnings (each message once) and errors.
 
 use leptos::prelude::*;
 
 use crate::engine::lang::Lang;
 use crate::engine::pricing::Severity;
-use crate::ui::i18n::quote_issue;
+use crate::ui::format::grouped_issues;
 use crate::ui::state::use_state;
 
 #[component]
@@ -14,13 +14,18 @@ pub fn ProposalAssumptions(doc: RwSignal<Lang>) -> impl IntoView {
     let priced = state.priced;
     move || {
         let l = doc.get();
+        // The same warning on many lines is said once, with their number.
         let issues: Vec<String> = priced.with(|p| {
             p.as_ref()
                 .map(|p| {
-                    p.issues
+                    let warnings: Vec<_> = p
+                        .issues
                         .iter()
                         .filter(|i| i.severity == Severity::Warning)
-                        .map(|i| quote_issue(&i.issue, l))
+                        .collect();
+                    grouped_issues(&warnings, l)
+                        .into_iter()
+                        .map(|(_, msg, _)| msg)
                         .collect()
                 })
                 .unwrap_or_default()

@@ -12,4 +12,5 @@ mod raci;
 mod schedule;
 mod scope;
 mod service_levels;
+mod specific;
 mod toolbar;

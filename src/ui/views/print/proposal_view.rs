@@ -1,7 +1,8 @@
 //! The printable proposal (issue 6), in French or English whatever the
-//! screen's language: cover, scope, lines, one-time and recurring charges,
-//! schedule, revision and MRG clauses, service levels, RACI, what the flat
-//! fee does not cover (SPEC §11) and assumptions. Amounts exclude VAT; a VAT
+//! screen's language: cover, scope, lines, the specific lines (§11),
+//! one-time and recurring charges, schedule, revision and MRG clauses,
+//! service levels, RACI, what the flat fee does not cover (SPEC §11) and
+//! assumptions. Amounts exclude VAT; a VAT
 //! line can be added. The browser prints it (and saves it as PDF).
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use super::raci::ProposalRaci;
 use super::schedule::ProposalSchedule;
 use super::scope::ProposalScope;
 use super::service_levels::ProposalServiceLevels;
+use super::specific::ProposalSpecific;
 use super::toolbar::ProposalToolbar;
 use crate::engine::lang::Lang;
 use crate::ui::state::use_state;
@@ -31,6 +33,7 @@ pub fn ProposalView() -> impl IntoView {
         <article class="proposal" data-testid="proposal" lang=move || if doc.get() == Lang::Fr { "fr" } else { "en" }>
             <ProposalCover doc />
             <ProposalScope doc />
+            <ProposalSpecific doc />
             <ProposalCharges doc vat vat_rate />
             <ProposalSchedule doc />
             <ProposalClauses doc />

@@ -8,6 +8,7 @@ pub mod environments;
 mod line_options;
 mod line_row;
 pub mod lines;
+mod lines_filter;
 mod model_field;
 mod model_switch;
 mod model_switch_note;

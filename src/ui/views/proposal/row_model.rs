@@ -23,22 +23,24 @@ impl RowModel {
         };
         if let Some(line) = quote.lines.iter().find(|l| l.id == id) {
             let priced_line = priced.and_then(|p| p.lines.iter().find(|l| l.id == id));
-            row.sync(line, priced_line, priced);
+            let issues = priced
+                .map(|p| p.issues_at(Location::Line(id)).cloned().collect())
+                .unwrap_or_default();
+            row.sync(line, priced_line, issues);
         }
         row
     }
 
+    /// Sets the row's signals to the line, its price and its messages
+    /// (the caller groups the issues by line once for every row).
     pub fn sync(
         &self,
         line: &QuoteLine,
         priced_line: Option<&PricedLine>,
-        priced: Option<&PricedQuote>,
+        issues: Vec<QuoteIssue>,
     ) {
         set_if_changed(self.line, Some(line));
         set_if_changed(self.priced, priced_line);
-        let issues: Vec<QuoteIssue> = priced
-            .map(|p| p.issues_at(Location::Line(line.id)).cloned().collect())
-            .unwrap_or_default();
         if self.issues.with_untracked(|old| *old != issues) {
             self.issues.set(issues);
         }

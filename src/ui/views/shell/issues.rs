@@ -1,10 +1,12 @@
 //! Every issue of the quote, errors first: the quote is valid when none
-//! is left.
+//! is left. The same message on many lines is one entry, "N lines: …"
+//! (issue 19: a quote of 1,000 No Build lines listed 1,000 times the same
+//! sentence).
 
 use leptos::prelude::*;
 
 use crate::engine::pricing::Severity;
-use crate::ui::i18n::quote_issue;
+use crate::ui::format::{count, grouped_issues};
 use crate::ui::state::use_state;
 
 /// Every issue of the quote, errors first: the quote is valid when empty.
@@ -18,10 +20,7 @@ pub fn Issues() -> impl IntoView {
             let Some(p) = p else { return Vec::new() };
             let mut issues: Vec<_> = p.issues.iter().collect();
             issues.sort_by_key(|i| i.severity != Severity::Error);
-            issues
-                .into_iter()
-                .map(|i| (i.severity, quote_issue(&i.issue, l)))
-                .collect()
+            grouped_issues(&issues, l)
         })
     };
     view! {
@@ -33,9 +32,9 @@ pub fn Issues() -> impl IntoView {
                     view! { <p class="ok">{l.pick("Aucune anomalie : le devis respecte les règles du contrat.", "No issue: the quote follows the contract rules.")}</p> }.into_any()
                 } else {
                     view! {
-                        <h3>{format!("{} ({})", l.pick("À corriger", "To fix"), items.len())}</h3>
+                        <h3>{format!("{} ({})", l.pick("À corriger", "To fix"), count(items.iter().map(|i| i.2).sum(), l))}</h3>
                         <ul>
-                            {items.into_iter().map(|(sev, msg)| view! {
+                            {items.into_iter().map(|(sev, msg, _)| view! {
                                 <li class=if sev == Severity::Error { "err" } else { "warn" } data-testid="issue">{msg}</li>
                             }).collect_view()}
                         </ul>

@@ -2,7 +2,7 @@
 //! each with its units, their charge and whether each is in production
 //! (§8.4.3), and the GTD base; units quoted No Build and not onboarded are
 //! marked not managed (§4.1); monthly units in no function (security,
-//! supervision) are listed apart, without GTD.
+//! supervision) are listed apart, without GTD. By pages on a long quote.
 
 use leptos::prelude::*;
 
@@ -13,16 +13,45 @@ use crate::engine::money::Money;
 use crate::engine::pricing::Category;
 use crate::ui::format::text;
 use crate::ui::state::use_state;
+use crate::ui::widgets::pager::{page_range, Pager, PAGE};
 use crate::ui::widgets::th::Th;
 
-/// One unit row: its line, the function cell on the function's first row.
+/// One unit row: its line and its function (the cell spans the function's
+/// rows of the page).
 struct UnitRow {
     line: LineId,
     label: String,
     amount: Money,
     unmanaged: bool,
-    /// The function's name, GTD base and number of rows, on its first row.
-    function: Option<(String, String, usize)>,
+    /// The function's rank (none: a unit in no function, a row of its own),
+    /// name and GTD base.
+    function: (Option<usize>, String, String),
+}
+
+/// The rows of one page, each with the function cell (name, base, rows
+/// spanned) on the first row of its function in the page.
+type PageRow = (UnitRow, Option<(String, String, usize)>);
+
+fn page_rows(rows: Vec<UnitRow>, from: usize, to: usize) -> Vec<PageRow> {
+    let rows: Vec<UnitRow> = rows.into_iter().skip(from).take(to - from).collect();
+    let mut out: Vec<PageRow> = Vec::with_capacity(rows.len());
+    let mut first = 0;
+    for r in rows {
+        let starts =
+            r.function.0.is_none() || out.last().is_none_or(|(p, _)| p.function.0 != r.function.0);
+        if starts {
+            first = out.len();
+            out.push((r, None));
+            let (_, name, base) = &out[first].0.function;
+            out[first].1 = Some((name.clone(), base.clone(), 1));
+        } else {
+            out.push((r, None));
+            if let Some(cell) = out[first].1.as_mut() {
+                cell.2 += 1;
+            }
+        }
+    }
+    out
 }
 
 #[component]
@@ -35,19 +64,15 @@ pub fn ServiceUnits() -> impl IntoView {
         let l = lang.get();
         let month = simulated_month(quote, priced);
         let mut rows = Vec::new();
-        for f in quote_functions(quote, priced) {
-            let n = f.units.len();
-            for (i, u) in f.units.iter().enumerate() {
+        for (k, f) in quote_functions(quote, priced).into_iter().enumerate() {
+            let base = format!("{} {}", l.pick("base GTD", "GTD base"), f.base.format(l));
+            for u in &f.units {
                 rows.push(UnitRow {
                     line: u.line,
                     label: format!("#{} {} — {}", u.line.0, u.item, text(&u.name, l)),
                     amount: u.amount,
                     unmanaged: u.unmanaged,
-                    function: (i == 0).then(|| {
-                        let base =
-                            format!("{} {}", l.pick("base GTD", "GTD base"), f.base.format(l));
-                        (f.function.label(l), base, n)
-                    }),
+                    function: (Some(k), f.function.label(l), base.clone()),
                 });
             }
         }
@@ -66,17 +91,20 @@ pub fn ServiceUnits() -> impl IntoView {
                         .and_then(|i| line.months.get(i).copied())
                         .unwrap_or(Money::ZERO),
                     unmanaged: line.unmanaged,
-                    function: Some((
+                    function: (
+                        None,
                         l.pick("Aucune fonction managée", "No managed function")
                             .into(),
                         l.pick("pas de GTD (SPEC §14)", "no GTD (SPEC §14)").into(),
-                        1,
-                    )),
+                    ),
                 });
             }
         });
         rows
     };
+    // A long quote's units are shown by pages (issue 19).
+    let page = RwSignal::new(0usize);
+    let total = Memo::new(move |_| rows().len());
     view! {
         <h3>{move || lang.get().pick("Fonctions managées et unités du mois (§10)", "Managed functions and units of the month (§10)")}</h3>
         <p class="hint">
@@ -85,6 +113,7 @@ pub fn ServiceUnits() -> impl IntoView {
                 "A managed function groups the production units of one kind (all OS, all databases…); each managed application is a function of its own. Its GTD base is the month's charge of its production units taken into management.",
             )}
         </p>
+        <Pager total page testid="sla-units-pager" fr="Unités" en="Units" />
         <table class="lines sla-units" data-testid="sla-units">
             <thead>
                 <tr>
@@ -97,7 +126,8 @@ pub fn ServiceUnits() -> impl IntoView {
             <tbody>
                 {move || {
                     let l = lang.get();
-                    rows().into_iter().map(|r| unit_row(r, l, quote, priced)).collect::<Vec<_>>()
+                    let (from, to) = page_range(total.get(), page.get(), PAGE);
+                    page_rows(rows(), from, to).into_iter().map(|(r, cell)| unit_row(r, cell, l, quote, priced)).collect::<Vec<_>>()
                 }}
             </tbody>
         </table>
@@ -106,6 +136,7 @@ pub fn ServiceUnits() -> impl IntoView {
 
 fn unit_row(
     r: UnitRow,
+    cell: Option<(String, String, usize)>,
     l: Lang,
     quote: RwSignal<crate::engine::document::quote::Quote>,
     priced: Memo<Option<crate::engine::pricing::PricedQuote>>,
@@ -116,7 +147,7 @@ fn unit_row(
             .as_ref()
             .is_none_or(|s| s.is_production(id))
     });
-    let function = r.function.map(|(name, base, n)| {
+    let function = cell.map(|(name, base, n)| {
         view! {
             <td rowspan=n.to_string() data-testid="sla-unit-function">
                 {name}
