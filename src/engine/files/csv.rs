@@ -51,13 +51,7 @@ impl CsvOptions {
     /// An exact decimal (a unit price kept exact, a quantity): at least two
     /// decimals for prices, as written by the engine for quantities.
     fn exact_price(self, price: Money) -> String {
-        let value = price.as_decimal().normalize();
-        let text = if value.scale() < 2 {
-            format!("{value:.2}")
-        } else {
-            value.to_string()
-        };
-        self.localise(text)
+        self.localise(price.exact_text())
     }
 
     fn quantity(self, quantity: Quantity) -> String {
