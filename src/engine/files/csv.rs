@@ -58,7 +58,7 @@ impl CsvOptions {
         self.localise(quantity.to_string())
     }
 
-    fn localise(self, text: String) -> String {
+    pub(crate) fn localise(self, text: String) -> String {
         if self.decimal_comma {
             text.replace('.', ",")
         } else {
@@ -66,7 +66,7 @@ impl CsvOptions {
         }
     }
 
-    fn text(self, text: &Text) -> &str {
+    pub(crate) fn text(self, text: &Text) -> &str {
         match self.lang {
             Lang::Fr => &text.fr,
             Lang::En => &text.en,
@@ -114,7 +114,7 @@ fn neutralised(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S], separator: char) {
+pub(crate) fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S], separator: char) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(separator);
