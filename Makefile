@@ -1,7 +1,7 @@
 # The two commands of the README. Each installs what is missing first.
 # Recipes use bash: scripts/env.sh relies on it.
 SHELL := /bin/bash
-.PHONY: serve test build size bench bench-wasm latency import-bench profile-edit proptest-long fuzz-smoke fuzz
+.PHONY: serve test build size bench bench-portfolio bench-wasm latency import-bench profile-edit proptest-long fuzz-smoke fuzz
 
 serve:
 	scripts/serve.sh
@@ -20,6 +20,11 @@ size: build
 bench:
 	scripts/setup.sh && source scripts/env.sh && \
 	  cargo bench --locked --bench pricing -- --warm-up-time 1 --measurement-time 3
+
+# The portfolio (issue 17): 1,000 quotes of 100 lines, every core and one thread.
+bench-portfolio:
+	scripts/setup.sh && source scripts/env.sh && \
+	  cargo bench --locked --bench portfolio -- --warm-up-time 1 --measurement-time 10
 
 # The same quotes, the engine compiled to WebAssembly as the app ships it, in Chromium.
 bench-wasm:

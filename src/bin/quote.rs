@@ -3,6 +3,11 @@
 //! ```text
 //! quote price FILE.json [--format json|csv|schedule-csv] [--pricebook BOOK.json]...
 //!                       [--decimal-comma] [--lang fr|en] [--allow-issues]
+//! quote finance FILE.json [--format json|csv|mrg-csv] [--indices KIND=FILE.csv]...
+//! quote credits FILE.json [--format json|csv]
+//! quote compare FILE.json [--format json|csv]
+//! quote raci FILE.json [--format csv|json]
+//! quote portfolio FILE.json|FOLDER... --at YYYY-MM-DD [--format json|csv]
 //! quote schema quote|pricebook
 //! quote help
 //! ```
@@ -11,12 +16,17 @@
 //! docs/quote-format.md), prices it with the built-in illustrative book or
 //! the books given (§9.7: the one in force at each date applies) and prints
 //! the priced quote as JSON, the priced lines as CSV, or the invoicing
-//! schedule as CSV. `schema` prints the JSON Schema of a file format.
+//! schedule as CSV. `finance`, `credits`, `compare`, `raci` and `portfolio`
+//! print what the browser's finance, credit, comparison and RACI screens
+//! show, through the same engine calls (`src/bin/cli/reports.rs`). `schema` prints
+//! the JSON Schema of a file format.
 //!
 //! Exit codes: 0 done; 1 an input could not be used (unreadable or malformed
-//! file, invalid price book, a quote that cannot be priced at all); 2 a usage
-//! error; 3 the quote was priced but has issues of severity error (the
-//! output is still printed; `--allow-issues` exits 0 instead). A quote out
+//! file, invalid price book or index table, a quote that cannot be priced
+//! at all, a quote without the credit month `credits` needs); 2 a usage
+//! error; 3 the output is printed but something is wrong: the quote has
+//! issues of severity error (`--allow-issues` exits 0 instead), the RACI
+//! matrix is not valid, a file of the portfolio is in error. A quote out
 //! of the document's bounds (`document::limits`) exits 1 with each value
 //! located. Every message goes to standard error; the command never panics
 //! on its input. A UTF-8 byte order mark is skipped.
@@ -34,6 +44,9 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    mod options;
+    mod reports;
+
     use std::ffi::OsString;
     use std::io::{self, Read, Write};
     use std::path::{Path, PathBuf};
@@ -48,21 +61,50 @@ mod cli {
     const USAGE: &str = "\
 usage: quote price FILE.json [--format json|csv|schedule-csv] [--pricebook BOOK.json]...
                              [--decimal-comma] [--lang fr|en] [--allow-issues]
+       quote finance FILE.json [--format json|csv|mrg-csv] [--indices KIND=FILE.csv]...
+       quote credits FILE.json [--format json|csv]
+       quote compare FILE.json [--format json|csv]
+       quote raci FILE.json [--format csv|json]
+       quote portfolio FILE.json|FOLDER... --at YYYY-MM-DD [--format json|csv]
+                             [--indices KIND=FILE.csv]...
        quote schema quote|pricebook
        quote help
 
-price   prices a quote file (FILE.json, or - for standard input) with the
-        built-in illustrative price book, or with the books given by
-        --pricebook (repeatable: the book in force at each date applies, §9.7)
+price      prices a quote file (FILE.json, or - for standard input) with the
+           built-in illustrative price book, or with the books given by
+           --pricebook (repeatable: the book in force at each date applies, §9.7)
   --format json          the priced quote as pretty JSON (default)
   --format csv           one row per priced line, one column per month
   --format schedule-csv  the dated invoicing schedule: date,category,label,amount
-  --decimal-comma        CSV amounts as 1234,56 with ; between fields
-  --lang fr|en           language of names and labels in CSV (default fr)
-  --allow-issues         exit 0 even if the quote has issues of severity error
-schema  prints the JSON Schema of a quote file or of a price book file
+finance    the yearly revision (§9.3) of each charge on each anniversary and
+           the minimum guaranteed revenue (§9.4)
+  --format json          revision and MRG as pretty JSON (default)
+  --format csv           one row per revised charge and anniversary
+  --format mrg-csv       one row per run year of the MRG table
+  --indices KIND=FILE    adds or corrects index values (KIND: syntec, icc or
+                         electricity; FILE: period;value;published;source,
+                         as the browser's paste); repeatable
+credits    the credits of the quote's simulated month (sla_simulation),
+           clause by clause (json default, or csv)
+compare    the quote's scenarios side by side: per scenario its totals per
+           category and year (json default, or csv)
+raci       the RACI matrix of the quote's model (csv default, or json with
+           the cells' defaults and sources); its problems on standard
+           error; exit 3 when it is not valid
+portfolio  one row per contract at --at DATE: value, next anniversary and its
+           revision, MRG year in progress; a file in error is reported in its
+           row (exit 3) and the others go on; a FOLDER means its *.json files
+           (csv default, or json); computed on every core
+schema     prints the JSON Schema of a quote file or of a price book file
 
-exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
+every command but schema also takes:
+  --pricebook BOOK.json  price with these books instead of the built-in one
+  --decimal-comma        CSV amounts as 1234,56 with ; between fields
+  --lang fr|en           language of names and labels (default fr)
+  --allow-issues         exit 0 even if the quote has issues of severity error
+
+exit codes: 0 done, 1 unusable input, 2 usage error, 3 printed but with
+issues of severity error, an invalid RACI or a portfolio file in error
 ";
 
     /// Why the command stops, with its exit code.
@@ -106,6 +148,7 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
     enum Command {
         Help,
         Price(PriceArgs),
+        Report(options::ReportArgs),
         Schema(String),
     }
 
@@ -154,6 +197,9 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
                 }
             }
             Some("price") => parse_price(args).map(Command::Price),
+            Some(name @ ("finance" | "credits" | "compare" | "raci" | "portfolio")) => {
+                options::parse(name, args).map(Command::Report)
+            }
             _ => Err(usage(format!(
                 "quote: unknown command “{}”",
                 command.to_string_lossy()
@@ -266,6 +312,7 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
                 Ok(0)
             }
             Command::Price(args) => run_price(args),
+            Command::Report(args) => reports::run(args),
         }
     }
 
@@ -313,34 +360,48 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
         }
     }
 
-    fn run_price(args: PriceArgs) -> Result<i32, Failure> {
-        let mut books = Vec::with_capacity(args.books.len());
-        for path in &args.books {
+    /// The books given by `--pricebook`, or the built-in one.
+    fn load_books(paths: &[PathBuf]) -> Result<PriceBooks, Failure> {
+        let mut books = Vec::with_capacity(paths.len());
+        for path in paths {
             let text = read_text(path)?;
             check_json_syntax(path, &text)?;
             let book = PriceBook::from_json(&text)
                 .map_err(|e| input(format!("{}: {e}", path.display())))?;
             books.push(book);
         }
-        let books = if books.is_empty() {
+        if books.is_empty() {
             PriceBooks::builtin()
         } else {
             PriceBooks::new(books)
         }
-        .map_err(|e| input(format!("price books: {e}")))?;
+        .map_err(|e| input(format!("price books: {e}")))
+    }
 
-        let text = read_text(&args.file)?;
-        check_json_syntax(&args.file, &text)?;
-        // Older formats are migrated with the items of the books it is priced with.
-        let quote = Quote::from_json_with_books(&text, books.all())
-            .map_err(|e| input(format!("{}: {e}", args.file.display())))?;
-        let priced = price(&quote, &books).map_err(|e| {
+    /// A quote file read and checked (older formats are migrated with the
+    /// items of the books it is priced with).
+    fn load_quote(path: &Path, books: &PriceBooks) -> Result<Quote, Failure> {
+        let text = read_text(path)?;
+        check_json_syntax(path, &text)?;
+        Quote::from_json_with_books(&text, books.all())
+            .map_err(|e| input(format!("{}: {e}", path.display())))
+    }
+
+    /// The quote priced, or why it cannot be.
+    fn price_quote(path: &Path, quote: &Quote, books: &PriceBooks) -> Result<PricedQuote, Failure> {
+        price(quote, books).map_err(|e| {
             input(format!(
                 "{}: the quote cannot be priced ({}): {e}",
-                args.file.display(),
+                path.display(),
                 location(e.location())
             ))
-        })?;
+        })
+    }
+
+    fn run_price(args: PriceArgs) -> Result<i32, Failure> {
+        let books = load_books(&args.books)?;
+        let quote = load_quote(&args.file, &books)?;
+        let priced = price_quote(&args.file, &quote, &books)?;
 
         let output = match args.format {
             Format::Json => {
@@ -395,21 +456,7 @@ exit codes: 0 done, 1 unusable input, 2 usage error, 3 issues of severity error
 
     /// Where an issue lies, in the words of the quote file.
     fn location(location: Location) -> String {
-        match location {
-            Location::Line(id) => format!("line id {}", id.0),
-            Location::Environment(kind) => format!("environment {}", kind.key()),
-            Location::Commitment => "commitment_months".to_owned(),
-            Location::StartDate => "start_date".to_owned(),
-            Location::BuildBilling => "build_billing".to_owned(),
-            Location::Lot(id) => format!("build lot id {id}"),
-            Location::SupportChange(id) => format!("support change id {id}"),
-            Location::Governance => "governance (SDM, CBM)".to_owned(),
-            Location::Tickets => "tickets".to_owned(),
-            Location::TokenChange(id) => format!("token change id {id}"),
-            Location::TokenPack => "token pack".to_owned(),
-            Location::Specific(id) => format!("specific line id {id}"),
-            Location::Totals => "totals".to_owned(),
-        }
+        location.in_file()
     }
 
     /// Writes the result; a closed pipe (`quote … | head`) is not an error.

@@ -13,6 +13,7 @@
 //! 5. [`finance`] (revision, MRG), [`service_levels`] (guarantees, credits),
 //!    [`responsibilities`] (RACI), each reading the priced quote;
 //! 6. [`scenarios`]: the same workload priced under several models;
+//!    [`portfolio`]: every contract at a date (value, next revision, MRG);
 //! 7. [`files`]: JSON and CSV formats, schemas, share links, the library.
 
 pub mod calendar;
@@ -31,6 +32,7 @@ pub mod finance;
 pub mod responsibilities;
 pub mod service_levels;
 
+pub mod portfolio;
 pub mod scenarios;
 
 pub mod files;

@@ -218,10 +218,25 @@ impl fmt::Display for Money {
     }
 }
 
-/// Amounts are written as JSON strings so that no reader turns them into floats.
+impl Money {
+    /// The exact value with at least two decimals (`1990.00`, `833.90`,
+    /// `0.123456`): how files write an amount. An amount (rounded to the
+    /// cent, §7) has exactly two; a unit price keeps every decimal it has.
+    pub fn exact_text(self) -> String {
+        let value = self.0.normalize();
+        if value.scale() < 2 {
+            format!("{value:.2}")
+        } else {
+            value.to_string()
+        }
+    }
+}
+
+/// Amounts are written as JSON strings so that no reader turns them into
+/// floats, with at least two decimals ([`Money::exact_text`]).
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.normalize().to_string())
+        serializer.serialize_str(&self.exact_text())
     }
 }
 
@@ -389,6 +404,29 @@ mod tests {
                 Money::line_amount(m(price), Quantity::from_file_text(qty).unwrap()).unwrap();
             assert_eq!(amount.to_string(), expected, "{price} x {qty}");
         }
+    }
+
+    #[test]
+    fn amounts_are_written_with_two_decimals_and_prices_exactly() {
+        let table = [
+            ("1990", "\"1990.00\""),
+            ("833.9", "\"833.90\""),
+            ("0", "\"0.00\""),
+            ("120.000", "\"120.00\""),
+            ("0.123456", "\"0.123456\""),
+            ("114.125", "\"114.125\""),
+        ];
+        for (input, expected) in table {
+            assert_eq!(
+                serde_json::to_string(&m(input)).unwrap(),
+                expected,
+                "{input}"
+            );
+            let back: Money = serde_json::from_str(expected).unwrap();
+            assert_eq!(back, m(input), "{input}: read back the same");
+        }
+        let negative = Money::from_decimal(Decimal::new(-5, 1));
+        assert_eq!(negative.exact_text(), "-0.50");
     }
 
     #[test]

@@ -51,20 +51,14 @@ impl CsvOptions {
     /// An exact decimal (a unit price kept exact, a quantity): at least two
     /// decimals for prices, as written by the engine for quantities.
     fn exact_price(self, price: Money) -> String {
-        let value = price.as_decimal().normalize();
-        let text = if value.scale() < 2 {
-            format!("{value:.2}")
-        } else {
-            value.to_string()
-        };
-        self.localise(text)
+        self.localise(price.exact_text())
     }
 
     fn quantity(self, quantity: Quantity) -> String {
         self.localise(quantity.to_string())
     }
 
-    fn localise(self, text: String) -> String {
+    pub(crate) fn localise(self, text: String) -> String {
         if self.decimal_comma {
             text.replace('.', ",")
         } else {
@@ -72,7 +66,7 @@ impl CsvOptions {
         }
     }
 
-    fn text(self, text: &Text) -> &str {
+    pub(crate) fn text(self, text: &Text) -> &str {
         match self.lang {
             Lang::Fr => &text.fr,
             Lang::En => &text.en,
@@ -120,7 +114,7 @@ fn neutralised(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S], separator: char) {
+pub(crate) fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S], separator: char) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(separator);

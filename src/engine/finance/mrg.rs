@@ -215,7 +215,9 @@ fn scope_changes(
 /// The run revenue billed in year `i` (the revised schedule's forecast):
 /// one-time charges, taken out by the month they are invoiced in, do not
 /// count towards the MRG.
-fn run_revenue(
+/// `(from, to)` may also be part of a run year (the portfolio's revenue to
+/// date).
+pub fn run_revenue(
     priced: &PricedQuote,
     revised: &RevisedQuote,
     (from, to): (NaiveDate, NaiveDate),
@@ -241,6 +243,20 @@ fn run_revenue(
             .map(|inv| inv.amount),
     )?;
     Ok(forecast.checked_sub(one_time)?.max(Money::ZERO))
+}
+
+/// Percentage of `annual_mrg` reached by `attainment`, to the tenth (100
+/// when the MRG is nil).
+pub fn attainment_percent(attainment: Money, annual_mrg: Money) -> Result<Decimal, Overflow> {
+    if annual_mrg.is_zero() {
+        return Ok(Decimal::ONE_HUNDRED);
+    }
+    Ok(attainment
+        .as_decimal()
+        .checked_div(annual_mrg.as_decimal())
+        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        .ok_or(Overflow)?
+        .round_dp(1))
 }
 
 /// §9.4: the MRG table of a quote, from its priced and revised forms.
@@ -286,16 +302,7 @@ pub fn minimum_guaranteed_revenue(
         let attainment = billed.checked_add(carry_in)?;
         let shortfall = annual_mrg.checked_sub(attainment)?.max(Money::ZERO);
         let carry_out = attainment.checked_sub(annual_mrg)?.max(Money::ZERO);
-        let attainment_percent = if annual_mrg.is_zero() {
-            Decimal::ONE_HUNDRED
-        } else {
-            attainment
-                .as_decimal()
-                .checked_div(annual_mrg.as_decimal())
-                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-                .ok_or(Overflow)?
-                .round_dp(1)
-        };
+        let attainment_percent = attainment_percent(attainment, annual_mrg)?;
         years.push(MrgYear {
             year: i as u32 + 1,
             from,

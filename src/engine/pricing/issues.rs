@@ -32,6 +32,28 @@ pub enum Location {
     Totals,
 }
 
+impl Location {
+    /// Where it lies, in the words of the quote file (`line id 3`,
+    /// `commitment_months`), for messages outside the screen.
+    pub fn in_file(self) -> String {
+        match self {
+            Location::Line(id) => format!("line id {}", id.0),
+            Location::Environment(kind) => format!("environment {}", kind.key()),
+            Location::Commitment => "commitment_months".to_owned(),
+            Location::StartDate => "start_date".to_owned(),
+            Location::BuildBilling => "build_billing".to_owned(),
+            Location::Lot(id) => format!("build lot id {id}"),
+            Location::SupportChange(id) => format!("support change id {id}"),
+            Location::Governance => "governance (SDM, CBM)".to_owned(),
+            Location::Tickets => "tickets".to_owned(),
+            Location::TokenChange(id) => format!("token change id {id}"),
+            Location::TokenPack => "token pack".to_owned(),
+            Location::Specific(id) => format!("specific line id {id}"),
+            Location::Totals => "totals".to_owned(),
+        }
+    }
+}
+
 /// A problem that stops the quote from being priced at all.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
 #[serde(rename_all = "snake_case", tag = "error")]
