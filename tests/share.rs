@@ -385,3 +385,29 @@ fn a_link_made_with_an_earlier_builtin_book_opens_with_that_book() {
         Err(ShareError::OtherBuiltin { .. })
     ));
 }
+
+/// A link made this morning (2026-12-01) by the app of the time names the
+/// same built-in book by the hash of its former serialisation (amounts
+/// then written without trailing zeros): it opens with the built-in book.
+#[test]
+fn a_link_naming_the_builtin_book_by_its_former_hash_opens_with_it() {
+    let builtin = PriceBook::builtin().unwrap();
+    assert_eq!(builtin.version, "2024.1");
+    assert_ne!(
+        book_hash(&builtin),
+        "6b0ea0f242a7cfe2",
+        "the hash did change"
+    );
+    let mut quote = Quote::new(chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+    quote.client = "Acme (lien du matin)".into();
+    let former = SharedBook::Builtin {
+        version: "2024.1".into(),
+        hash: "6b0ea0f242a7cfe2".into(),
+    };
+    let shared = decode(&encode(&quote, former).unwrap(), &builtin).expect("opens");
+    assert_eq!(shared.quote.client, "Acme (lien du matin)");
+    assert_eq!(
+        shared.book, None,
+        "the built-in book, not a book of the link's own"
+    );
+}

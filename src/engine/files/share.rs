@@ -176,6 +176,12 @@ pub const EARLIER_BUILTIN_BOOKS: [(&str, &str, &str); 1] = [(
     include_str!("earlier_books/builtin-2024.1-86d59657db4f2450.json"),
 )];
 
+/// Hashes the app wrote for the built-in book it still ships, before the
+/// way amounts are written changed (issue 17: `"114"` became `"114.00"`,
+/// so the same book hashes differently): a link naming one opens with the
+/// built-in book, as it did.
+pub const SAME_BUILTIN_EARLIER_HASHES: [(&str, &str); 1] = [("2024.1", "6b0ea0f242a7cfe2")];
+
 /// A built-in book of an earlier release, by the version and hash a link
 /// names (`EARLIER_BUILTIN_BOOKS`).
 fn earlier_builtin(version: &str, hash: &str) -> Option<PriceBook> {
@@ -269,7 +275,9 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
     let book = match payload.book {
         SharedBook::Builtin { version, hash } => {
             let our_hash = book_hash(builtin);
-            if version == builtin.version && hash == our_hash {
+            let same_book = hash == our_hash
+                || SAME_BUILTIN_EARLIER_HASHES.contains(&(version.as_str(), hash.as_str()));
+            if version == builtin.version && same_book {
                 None
             } else if let Some(earlier) = earlier_builtin(&version, &hash) {
                 // A link made with a built-in book this app shipped before:
