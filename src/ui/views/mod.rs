@@ -7,6 +7,7 @@ pub mod build;
 pub mod compare;
 pub mod finance;
 pub mod guarantees;
+pub mod portfolio;
 pub mod pricebook;
 pub mod print;
 pub mod proposal;

@@ -9,6 +9,7 @@ use crate::ui::views::build::build_billing_view::BuildBillingView;
 use crate::ui::views::compare::comparison_view::ComparisonView;
 use crate::ui::views::finance::finance_view::FinanceView;
 use crate::ui::views::guarantees::guarantees_view::GuaranteesView;
+use crate::ui::views::portfolio::portfolio_view::PortfolioView;
 use crate::ui::views::pricebook::price_book_editor::PriceBookEditor;
 use crate::ui::views::proposal::environments::Environments;
 use crate::ui::views::proposal::lines::Lines;
@@ -30,11 +31,12 @@ enum Tab {
     Raci,
     Guarantees,
     Compare,
+    Portfolio,
     PriceBook,
 }
 
 impl Tab {
-    const ALL: [Tab; 10] = [
+    const ALL: [Tab; 11] = [
         Tab::Proposal,
         Tab::Build,
         Tab::Support,
@@ -44,6 +46,7 @@ impl Tab {
         Tab::Raci,
         Tab::Guarantees,
         Tab::Compare,
+        Tab::Portfolio,
         Tab::PriceBook,
     ];
 
@@ -58,6 +61,7 @@ impl Tab {
             Tab::Raci => "raci",
             Tab::Guarantees => "guarantees",
             Tab::Compare => "compare",
+            Tab::Portfolio => "portfolio",
             Tab::PriceBook => "pricebook",
         }
     }
@@ -81,6 +85,7 @@ pub fn QuoteScreen() -> impl IntoView {
             Tab::Raci => l.pick("Qui fait quoi", "Who does what"),
             Tab::Guarantees => l.pick("Engagements de service", "Service levels"),
             Tab::Compare => l.pick("Comparer", "Compare"),
+            Tab::Portfolio => l.pick("Portefeuille", "Portfolio"),
             Tab::PriceBook => l.pick("Grille tarifaire", "Price book"),
         }
     };
@@ -126,6 +131,7 @@ pub fn QuoteScreen() -> impl IntoView {
                         Tab::Raci => view! { <RaciView /> }.into_any(),
                         Tab::Guarantees => view! { <GuaranteesView /> }.into_any(),
                         Tab::Compare => view! { <ComparisonView /> }.into_any(),
+                        Tab::Portfolio => view! { <PortfolioView /> }.into_any(),
                         Tab::PriceBook => view! { <PriceBookEditor /> }.into_any(),
                     }}}
                 </div>
