@@ -169,12 +169,21 @@ pub fn book_hash(book: &PriceBook) -> String {
 /// opens, with the book it was made with (`files::share::decode`). The hash
 /// is the one the app of the time wrote: it cannot be recomputed, since the
 /// book's serialised form gained fields since.
-pub const EARLIER_BUILTIN_BOOKS: [(&str, &str, &str); 1] = [(
-    "2024.1",
-    "86d59657db4f2450",
-    // Before the corrections of SPEC §14 (DRE, backup retention), 2026-12-01.
-    include_str!("earlier_books/builtin-2024.1-86d59657db4f2450.json"),
-)];
+pub const EARLIER_BUILTIN_BOOKS: [(&str, &str, &str); 2] = [
+    (
+        "2024.1",
+        "86d59657db4f2450",
+        // Before the corrections of SPEC §14 (DRE, backup retention), 2026-12-01.
+        include_str!("earlier_books/builtin-2024.1-86d59657db4f2450.json"),
+    ),
+    (
+        "2024.1",
+        "6b0ea0f242a7cfe2",
+        // With the SPEC §14 corrections, before the Co-Managed prices of
+        // SPEC §15 (version 2024.2), 2026-12-01.
+        include_str!("earlier_books/builtin-2024.1-6b0ea0f242a7cfe2.json"),
+    ),
+];
 
 /// Hashes the app wrote for the built-in book it still ships, before the
 /// way amounts are written changed (issue 17: `"114"` became `"114.00"`,
