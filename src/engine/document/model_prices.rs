@@ -51,7 +51,10 @@ impl PriceBook {
             .checked_add(percent)
             .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED))
             .ok_or(Overflow)?;
-        Ok((item.price.checked_mul(factor)?, PriceBasis::BookPercent { percent }))
+        Ok((
+            item.price.checked_mul(factor)?,
+            PriceBasis::BookPercent { percent },
+        ))
     }
 
     /// The book's percentage for `model` and `family` (the first that
@@ -94,4 +97,3 @@ impl PriceItem {
         self.charge == Charge::Monthly && self.revisable.unwrap_or(self.family != Family::Backup)
     }
 }
-

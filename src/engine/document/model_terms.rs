@@ -34,4 +34,3 @@ pub struct ModelAdjustment {
     #[serde(with = "rust_decimal::serde::str")]
     pub percent: Decimal,
 }
-

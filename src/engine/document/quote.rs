@@ -3,9 +3,9 @@
 //! The format carries a `schema_version`; every amount and quantity is a JSON
 //! string so that no reader turns it into a float.
 
+use crate::engine::document::client_effort::ClientEffort;
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
-use crate::engine::document::client_effort::ClientEffort;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 

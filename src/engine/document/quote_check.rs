@@ -41,7 +41,13 @@ impl Quote {
         let q = &Place::Quote;
         let e = &self.client_effort;
         c.amount(q, "client_effort.day_rate", e.day_rate.as_decimal());
-        c.decimal(q, "client_effort.hours_per_day", e.hours_per_day, dec(1), dec(24));
+        c.decimal(
+            q,
+            "client_effort.hours_per_day",
+            e.hours_per_day,
+            dec(1),
+            dec(24),
+        );
         c.count(
             q,
             "client_effort.estimates",
@@ -55,8 +61,20 @@ impl Quote {
             |_| Place::Quote,
         );
         for x in &e.estimates {
-            c.decimal(q, "client_effort.fixed_hours", x.fixed_hours, dec(0), dec(MAX_HOURS));
-            c.decimal(q, "client_effort.per_unit_hours", x.per_unit_hours, dec(0), dec(MAX_HOURS));
+            c.decimal(
+                q,
+                "client_effort.fixed_hours",
+                x.fixed_hours,
+                dec(0),
+                dec(MAX_HOURS),
+            );
+            c.decimal(
+                q,
+                "client_effort.per_unit_hours",
+                x.per_unit_hours,
+                dec(0),
+                dec(MAX_HOURS),
+            );
         }
     }
 

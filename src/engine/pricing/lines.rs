@@ -14,10 +14,10 @@ use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, Ledger};
 use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
 use crate::engine::document::managed_function::ManagedFunction;
+use crate::engine::document::model_prices::PriceBasis;
 use crate::engine::document::pricebook::{FirstNext, PriceItem, Text};
 use crate::engine::document::quote::{LineId, QuoteLine};
 use crate::engine::models;
-use crate::engine::document::model_prices::PriceBasis;
 use crate::engine::money::{Money, Overflow, Quantity};
 use crate::engine::timeline::months_rounded_up;
 
