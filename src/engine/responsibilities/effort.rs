@@ -148,7 +148,15 @@ pub fn client_effort(quote: &Quote, book: &PriceBook) -> Result<EffortReport, Ov
         } else {
             Decimal::ZERO
         };
-        let client_hours = hours.checked_mul(client_share).ok_or(Overflow)?;
+        // Divided rather than multiplied by the share, so that a third of
+        // 3 h is exactly 1 h.
+        let client_hours = if client_share.is_zero() {
+            Decimal::ZERO
+        } else {
+            hours
+                .checked_div(Decimal::from(responsible.len()))
+                .ok_or(Overflow)?
+        };
         per_month = per_month.checked_add(client_hours).ok_or(Overflow)?;
         rows.push(EffortRow {
             id: row.id.clone(),
