@@ -332,3 +332,30 @@ fn each_scenarios_figures_equal_it_priced_alone_and_effort_stays_out() {
     assert_eq!(c2.row(Figure::Total), c.row(Figure::Total));
     assert_ne!(c2.row(Figure::ClientEffort), c.row(Figure::ClientEffort));
 }
+
+#[test]
+fn the_editor_sets_and_removes_a_family_percentage_and_an_item_price() {
+    let mut b = book();
+    let os = b.item("OS-MGD").unwrap().clone();
+    b.set_model_percent(ManagementModel::CoManaged, os.family, Some(dec("-20")));
+    assert_eq!(
+        b.model_percent(ManagementModel::CoManaged, os.family),
+        Some(dec("-20"))
+    );
+    // The other families keep their -15 %.
+    let db = b.item("DB-MGD").unwrap().family;
+    assert_eq!(
+        b.model_percent(ManagementModel::CoManaged, db),
+        Some(dec("-15"))
+    );
+    b.set_model_percent(ManagementModel::CoManaged, os.family, None);
+    assert_eq!(b.model_percent(ManagementModel::CoManaged, os.family), None);
+    b.set_model_percent(ManagementModel::CoManaged, os.family, Some(dec("-15")));
+    assert_eq!(b.model_adjustments.len(), 1, "back into the -15 % entry");
+    let mut item = os;
+    item.set_model_price(ManagementModel::FullDevOps, Some(money("10.00")));
+    item.set_model_price(ManagementModel::FullDevOps, Some(money("12.00")));
+    assert_eq!(item.model_prices.len(), 1);
+    item.set_model_price(ManagementModel::FullDevOps, None);
+    assert!(item.model_prices.is_empty());
+}

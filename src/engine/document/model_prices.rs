@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::engine::document::catalog::{Charge, Family};
 use crate::engine::document::managed_function::FunctionGroup;
 use crate::engine::document::management_model::ManagementModel;
+use crate::engine::document::model_terms::{ModelAdjustment, ModelPrice};
 use crate::engine::document::pricebook::{PriceBook, PriceItem};
 use crate::engine::money::{Money, Overflow};
 
@@ -65,6 +66,50 @@ impl PriceBook {
             .find(|a| a.families.contains(&family))
             .or_else(|| of_model().find(|a| a.families.is_empty()))
             .map(|a| a.percent)
+    }
+
+    /// SPEC §15, the book editor: sets (or, with `None`, removes) the
+    /// percentage of `model` for `family`, keeping the other families'
+    /// entries and any book-wide one (no family named) as they are.
+    pub fn set_model_percent(
+        &mut self,
+        model: ManagementModel,
+        family: Family,
+        percent: Option<Decimal>,
+    ) {
+        // Entries naming families lose this one, and go when none is left;
+        // a book-wide entry (no family named) stays.
+        self.model_adjustments.retain_mut(|a| {
+            if a.model != model || a.families.is_empty() {
+                return true;
+            }
+            a.families.retain(|f| *f != family);
+            !a.families.is_empty()
+        });
+        let Some(percent) = percent else { return };
+        match self
+            .model_adjustments
+            .iter_mut()
+            .find(|a| a.model == model && a.percent == percent && !a.families.is_empty())
+        {
+            Some(a) => a.families.push(family),
+            None => self.model_adjustments.push(ModelAdjustment {
+                model,
+                families: vec![family],
+                percent,
+            }),
+        }
+    }
+}
+
+impl PriceItem {
+    /// SPEC §15, the book editor: sets (or removes) the item's own price
+    /// under `model`.
+    pub fn set_model_price(&mut self, model: ManagementModel, price: Option<Money>) {
+        self.model_prices.retain(|p| p.model != model);
+        if let Some(price) = price {
+            self.model_prices.push(ModelPrice { model, price });
+        }
     }
 }
 
