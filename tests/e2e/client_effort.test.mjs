@@ -77,3 +77,18 @@ test('editing an activity\u2019s effort or the day rate moves the comparison, no
   for (let i = 0; i < 3; i++) assert.ok(Math.abs(doubled[i] - 2 * after[i]) <= 1, `${doubled[i]} vs 2 x ${after[i]}`);
   assert.deepEqual(await amounts('total'), before.total);
 });
+
+test('a Co-Managed line shows where its price comes from; the proposal can include the comparison', async () => {
+  await byId('tab-proposal').click();
+  await byId('model').selectOption('co_managed');
+  const os = app.page.locator('[data-testid="line-row"][data-code="OS-MGD"]');
+  await expectText(os.getByTestId('price-basis'), 'prix Co-Managed : −15 % (grille)');
+  await expectText(os, /96,90 €/);
+  await byId('open-proposal').click();
+  await byId('proposal-cover').waitFor();
+  assert.equal(await byId('proposal-comparison').count(), 0, 'not unless asked');
+  await byId('proposal-with-comparison').check();
+  await expectText(byId('proposal-comparison'), /Effort estimé du client.*jamais|Ce n'est pas une facture/s);
+  await byId('proposal-back').click();
+  await byId('model').selectOption('fully_managed');
+});
