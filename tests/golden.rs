@@ -419,7 +419,7 @@ fn cli_prices_with_the_books_given() {
             .clone()
     };
     // Line 1 at signature: the 2024 book, 36-month tier (5 %): 120 x 0.95.
-    assert_eq!(line(1)["book_version"], "2024.1");
+    assert_eq!(line(1)["book_version"], "2024.2");
     assert_eq!(line(1)["unit_price"], "114.00");
     // Line 7 ordered 2028-11-01: the 2028 book, 14 months left, rounded up
     // to the 24-month tier (3 %): 125 x 0.97 = 121.25.

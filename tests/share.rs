@@ -386,28 +386,39 @@ fn a_link_made_with_an_earlier_builtin_book_opens_with_that_book() {
     ));
 }
 
-/// A link made this morning (2026-12-01) by the app of the time names the
-/// same built-in book by the hash of its former serialisation (amounts
-/// then written without trailing zeros): it opens with the built-in book.
+/// Links made on 2026-12-01 by the app of the time name the built-in book
+/// 2024.1 by one of two hashes: the one written before amounts gained two
+/// decimals, and the one written after (issue 17). Since the built-in book
+/// is 2024.2 (SPEC §15), both open with the 2024.1 book itself; another hash
+/// under 2024.1 is refused.
 #[test]
-fn a_link_naming_the_builtin_book_by_its_former_hash_opens_with_it() {
+fn a_link_naming_the_2024_1_book_by_either_of_its_hashes_opens_with_it() {
     let builtin = PriceBook::builtin().unwrap();
-    assert_eq!(builtin.version, "2024.1");
-    assert_ne!(
-        book_hash(&builtin),
-        "6b0ea0f242a7cfe2",
-        "the hash did change"
-    );
+    assert_eq!(builtin.version, "2024.2");
     let mut quote = Quote::new(chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
     quote.client = "Acme (lien du matin)".into();
-    let former = SharedBook::Builtin {
+    let mut opened = Vec::new();
+    for hash in ["6b0ea0f242a7cfe2", "0ebd89ae71d4f364"] {
+        let named = SharedBook::Builtin {
+            version: "2024.1".into(),
+            hash: hash.into(),
+        };
+        let shared = decode(&encode(&quote, named).unwrap(), &builtin).expect("opens");
+        assert_eq!(shared.quote.client, "Acme (lien du matin)");
+        let book = shared.book.expect("the 2024.1 book, not today's");
+        assert_eq!(book.version, "2024.1");
+        assert!(book.model_adjustments.is_empty(), "no Co-Managed prices");
+        opened.push(book);
+    }
+    assert_eq!(opened[0], opened[1], "the same book under both hashes");
+    // The app of main wrote this hash for that very content.
+    assert_eq!(book_hash(&opened[1]), "0ebd89ae71d4f364");
+    let other = SharedBook::Builtin {
         version: "2024.1".into(),
-        hash: "6b0ea0f242a7cfe2".into(),
+        hash: "1111111111111111".into(),
     };
-    let shared = decode(&encode(&quote, former).unwrap(), &builtin).expect("opens");
-    assert_eq!(shared.quote.client, "Acme (lien du matin)");
-    assert_eq!(
-        shared.book, None,
-        "the built-in book, not a book of the link's own"
-    );
+    assert!(matches!(
+        decode(&encode(&quote, other).unwrap(), &builtin),
+        Err(ShareError::OtherBuiltin { .. })
+    ));
 }

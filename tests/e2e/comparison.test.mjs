@@ -67,7 +67,10 @@ test('the three models side by side: each column is that scenario priced alone',
   await byId('tab-compare').click();
   assert.equal(await byId('scenario').count(), 3);
   const total = app.page.locator('[data-testid="compare-row"][data-figure="total"]');
-  await expectText(total, /81 690,00 €.*81 690,00 €.*5 750,00 €/s);
+  // SPEC §15, the book 2024.2: Co-Managed run units 15 % lower, 10 x 96.90
+  // + 900.00 = 1 869.00 a month, raised to the 2 000.00 minimum (§9.2):
+  // 8 250 + 36 x 2 000 = 80 250.
+  await expectText(total, /81 690,00 €.*80 250,00 €.*5 750,00 €/s);
   // The cheapest is highlighted, with its difference to the first scenario.
   await expectText(total.locator('td.best'), /5 750,00 €\s*−?-?75 940,00 € \(-93 %\)/);
   await expectText(byId('scenario-note').nth(2), /mis de côté \(§2\).*OS-MGD/);
@@ -84,14 +87,15 @@ test('the three models side by side: each column is that scenario priced alone',
 });
 
 test('a copy with another support level, up to four scenarios, and back to the models', async () => {
-  // Co-Managed on Initial support: 1 140.00 + 350.00 = 1 490.00 a month,
-  // raised to the 2 000.00 minimum (§9.2): 8 250 + 36 x 2 000 = 80 250.
+  // Co-Managed on Initial support: 969.00 + 350.00 = 1 319.00 a month,
+  // raised to the 2 000.00 minimum (§9.2): 8 250 + 36 x 2 000 = 80 250,
+  // of which 36 x 681.00 = 24 516.00 of complement.
   await byId('scenario-support').nth(1).selectOption('initial');
   const total = app.page.locator('[data-testid="compare-row"][data-figure="total"]');
   await expectText(total, /81 690,00 €.*80 250,00 €.*5 750,00 €/s);
   const p2 = app.page.locator('[data-testid="compare-guarantee"][data-row="p2"]');
   await expectText(p2, /24 h 24h\/24 7j\/7\s+Pas de SLA/);
-  await expectText(app.page.locator('[data-testid="compare-row"][data-figure="minimum_complement"]'), /18 360,00 €/);
+  await expectText(app.page.locator('[data-testid="compare-row"][data-figure="minimum_complement"]'), /24 516,00 €/);
   await byId('scenario-add').click();
   assert.equal(await byId('scenario').count(), 4);
   assert.equal(await byId('scenario-add').isDisabled(), true, 'at most four scenarios');
@@ -100,7 +104,7 @@ test('a copy with another support level, up to four scenarios, and back to the m
   await byId('scenario-remove').last().click();
   assert.equal(await byId('scenario').count(), 3);
   await byId('scenario-reset').click();
-  await expectText(total, /81 690,00 €.*81 690,00 €.*5 750,00 €/s);
+  await expectText(total, /81 690,00 €.*80 250,00 €.*5 750,00 €/s);
   // The comparison is part of the quote: the proposal is unchanged.
   await byId('tab-proposal').click();
   await expectText(byId('total-commitment'), '81 690,00 €');

@@ -7,12 +7,15 @@
 //! every feature reads the document, the document knows no feature.
 
 pub mod catalog;
+pub mod client_effort;
 pub mod credit_month;
 pub mod limits;
 pub mod line;
 pub mod managed_function;
 pub mod management_model;
 pub mod migrate;
+pub mod model_prices;
+pub mod model_terms;
 pub mod pricebook;
 pub mod pricebook_checks;
 pub mod quote;

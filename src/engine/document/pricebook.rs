@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::document::catalog::{BackupRetention, BuildModel, Charge, Family, Unit};
 use crate::engine::document::managed_function::FunctionGroup;
+use crate::engine::document::model_terms::{ModelAdjustment, ModelPrice};
 use crate::engine::document::support::{SupportChain, SupportLevel, TicketClass};
 use crate::engine::money::Money;
 
@@ -68,36 +69,10 @@ pub struct PriceItem {
     /// one for the same unit, see `PriceBook::warnings`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<BackupRetention>,
-}
-
-impl PriceItem {
-    /// §10: the managed function of the item's units, if any (SPEC §14:
-    /// security devices, supervision and governance are none).
-    pub fn function_group(&self) -> Option<FunctionGroup> {
-        if self.charge != Charge::Monthly {
-            return None;
-        }
-        self.function.or(FunctionGroup::of_family(self.family))
-    }
-
-    /// §4.1: a managed service unit the provider builds (or not): a monthly
-    /// unit the book offers to build. Governance, professional services and
-    /// one-time items need no build; neither do units the book offers no
-    /// build for (Computer Vision streams, RDS and Citrix users, Exchange
-    /// mailboxes, backup, supervision), which are managed as subscribed.
-    pub fn needs_build(&self) -> bool {
-        self.charge == Charge::Monthly
-            && self.build.is_some()
-            && !matches!(
-                self.family,
-                Family::Contract | Family::Governance | Family::Consulting
-            )
-    }
-
-    /// §9.3.1: the SPEC default, unless the book says otherwise.
-    pub fn is_revisable(&self) -> bool {
-        self.charge == Charge::Monthly && self.revisable.unwrap_or(self.family != Family::Backup)
-    }
+    /// SPEC §15: the unit price under a management model, when it differs
+    /// (`document::model_prices`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub model_prices: Vec<ModelPrice>,
 }
 
 /// §6.1.1–6.1.2: the two governance roles bound to Premium support.
@@ -258,6 +233,9 @@ pub struct PriceBook {
     pub token_packs: Vec<TokenPack>,
     /// §5.5: the change catalogue, in tokens.
     pub changes: Vec<CatalogChange>,
+    /// SPEC §15: percentages by management model and family.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub model_adjustments: Vec<ModelAdjustment>,
 }
 
 /// §9.2: the tier of a later order, and the tier it was capped from.

@@ -35,6 +35,8 @@ impl PriceBook {
         ];
         for i in &self.items {
             amounts.push((i.code.clone(), i.price));
+            // SPEC §15: its prices by management model.
+            amounts.extend(i.model_prices.iter().map(|p| (i.code.clone(), p.price)));
             if let Some(b) = &i.build {
                 for fnx in [b.backend, b.operations, b.full] {
                     amounts.push((format!("{} (build)", i.code), fnx.first));
@@ -49,6 +51,18 @@ impl PriceBook {
         if let Some((what, amount)) = amounts.iter().find(|(_, a)| *a > max) {
             return Err(PriceBookError::OutOfBounds(format!(
                 "“{what}”: {amount} is above the largest amount, {max}"
+            )));
+        }
+        // SPEC §15: a percentage by model lowers a price at most to zero.
+        let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+        if let Some(a) = self
+            .model_adjustments
+            .iter()
+            .find(|a| a.percent < -hundred || a.percent > hundred)
+        {
+            return Err(PriceBookError::OutOfBounds(format!(
+                "the percentage by model {} is out of range (-100 to 100)",
+                a.percent
             )));
         }
         let max_tokens = u32::try_from(MAX_QUANTITY).unwrap_or(u32::MAX);

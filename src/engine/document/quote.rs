@@ -3,6 +3,7 @@
 //! The format carries a `schema_version`; every amount and quantity is a JSON
 //! string so that no reader turns it into a float.
 
+use crate::engine::document::client_effort::ClientEffort;
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -152,6 +153,9 @@ pub struct Quote {
     /// SPEC §1: the scenarios compared side by side with this quote.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparison: Vec<Scenario>,
+    /// SPEC §15: the client's day rate and edited effort estimates.
+    #[serde(default, skip_serializing_if = "ClientEffort::is_default")]
+    pub client_effort: ClientEffort,
 }
 
 /// §9.3: how prices are revised on each anniversary. Options beyond the
@@ -341,6 +345,7 @@ impl Quote {
             raci: RaciSettings::default(),
             sla_simulation: None,
             comparison: Vec::new(),
+            client_effort: ClientEffort::default(),
         }
     }
 

@@ -29,10 +29,53 @@ impl Quote {
         self.check_plans(&mut c);
         self.check_finance(&mut c);
         check_raci(&mut c, &self.raci);
+        self.check_effort(&mut c);
         if let Some(month) = &self.sla_simulation {
             check_credits(&mut c, month);
         }
         c.finish()
+    }
+
+    /// SPEC §15: the client's day rate, day and effort estimates.
+    fn check_effort(&self, c: &mut Checker) {
+        let q = &Place::Quote;
+        let e = &self.client_effort;
+        c.amount(q, "client_effort.day_rate", e.day_rate.as_decimal());
+        c.decimal(
+            q,
+            "client_effort.hours_per_day",
+            e.hours_per_day,
+            dec(1),
+            dec(24),
+        );
+        c.count(
+            q,
+            "client_effort.estimates",
+            e.estimates.len(),
+            MAX_RACI_OVERRIDES,
+        );
+        c.unique(
+            &e.estimates,
+            "client_effort.estimates",
+            |x| x.activity.clone(),
+            |_| Place::Quote,
+        );
+        for x in &e.estimates {
+            c.decimal(
+                q,
+                "client_effort.fixed_hours",
+                x.fixed_hours,
+                dec(0),
+                dec(MAX_HOURS),
+            );
+            c.decimal(
+                q,
+                "client_effort.per_unit_hours",
+                x.per_unit_hours,
+                dec(0),
+                dec(MAX_HOURS),
+            );
+        }
     }
 
     fn check_header(&self, c: &mut Checker) {

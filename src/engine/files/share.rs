@@ -169,18 +169,29 @@ pub fn book_hash(book: &PriceBook) -> String {
 /// opens, with the book it was made with (`files::share::decode`). The hash
 /// is the one the app of the time wrote: it cannot be recomputed, since the
 /// book's serialised form gained fields since.
-pub const EARLIER_BUILTIN_BOOKS: [(&str, &str, &str); 1] = [(
-    "2024.1",
-    "86d59657db4f2450",
-    // Before the corrections of SPEC §14 (DRE, backup retention), 2026-12-01.
-    include_str!("earlier_books/builtin-2024.1-86d59657db4f2450.json"),
-)];
-
-/// Hashes the app wrote for the built-in book it still ships, before the
-/// way amounts are written changed (issue 17: `"114"` became `"114.00"`,
-/// so the same book hashes differently): a link naming one opens with the
-/// built-in book, as it did.
-pub const SAME_BUILTIN_EARLIER_HASHES: [(&str, &str); 1] = [("2024.1", "6b0ea0f242a7cfe2")];
+pub const EARLIER_BUILTIN_BOOKS: [(&str, &str, &str); 3] = [
+    (
+        "2024.1",
+        "86d59657db4f2450",
+        // Before the corrections of SPEC §14 (DRE, backup retention), 2026-12-01.
+        include_str!("earlier_books/builtin-2024.1-86d59657db4f2450.json"),
+    ),
+    (
+        "2024.1",
+        "6b0ea0f242a7cfe2",
+        // With the SPEC §14 corrections, before the Co-Managed prices of
+        // SPEC §15 (version 2024.2), 2026-12-01.
+        include_str!("earlier_books/builtin-2024.1-6b0ea0f242a7cfe2.json"),
+    ),
+    (
+        "2024.1",
+        "0ebd89ae71d4f364",
+        // The same 2024.1 book, by the hash the app wrote once amounts were
+        // written with two decimals (issue 17: `"114"` became `"114.00"`),
+        // until the 2024.2 book of SPEC §15, 2026-12-01.
+        include_str!("earlier_books/builtin-2024.1-6b0ea0f242a7cfe2.json"),
+    ),
+];
 
 /// A built-in book of an earlier release, by the version and hash a link
 /// names (`EARLIER_BUILTIN_BOOKS`).
@@ -275,9 +286,7 @@ pub fn decode(fragment: &str, builtin: &PriceBook) -> Result<Shared, ShareError>
     let book = match payload.book {
         SharedBook::Builtin { version, hash } => {
             let our_hash = book_hash(builtin);
-            let same_book = hash == our_hash
-                || SAME_BUILTIN_EARLIER_HASHES.contains(&(version.as_str(), hash.as_str()));
-            if version == builtin.version && same_book {
+            if version == builtin.version && hash == our_hash {
                 None
             } else if let Some(earlier) = earlier_builtin(&version, &hash) {
                 // A link made with a built-in book this app shipped before:

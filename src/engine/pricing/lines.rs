@@ -14,6 +14,7 @@ use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, Ledger};
 use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
 use crate::engine::document::managed_function::ManagedFunction;
+use crate::engine::document::model_prices::PriceBasis;
 use crate::engine::document::pricebook::{FirstNext, PriceItem, Text};
 use crate::engine::document::quote::{LineId, QuoteLine};
 use crate::engine::models;
@@ -31,7 +32,11 @@ pub struct PricedLine {
     pub category: Category,
     /// The version of the price book the line is priced with (§9.7).
     pub book_version: String,
+    /// The item's price under the quote's model (SPEC §15), before the tier.
     pub list_price: Money,
+    /// SPEC §15: where that price comes from when the model changes it.
+    #[serde(skip_serializing_if = "PriceBasis::is_same")]
+    pub price_basis: PriceBasis,
     /// §7: the commitment tier applied, and its discount.
     pub tier_months: Option<u32>,
     /// §9.2 (SPEC §14): a later order whose remaining commitment rounds up
@@ -73,6 +78,8 @@ pub(super) struct LineDraft<'b> {
     pub tier_months: Option<u32>,
     pub tier_capped_from: Option<u32>,
     pub discount: Decimal,
+    pub list_price: Money,
+    pub price_basis: PriceBasis,
     pub unit_price: Money,
     pub amount: Money,
     pub build_amount: Money,
@@ -146,7 +153,11 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             .checked_sub(discount)
             .and_then(|d| d.checked_div(Decimal::ONE_HUNDRED))
             .ok_or(PricingError::Overflow { location })?;
-        let unit_price = item.price.checked_mul(factor).map_err(overflow(location))?;
+        // SPEC §15: the item's price under the quote's management model.
+        let (list_price, price_basis) = line_book
+            .price_under(item, quote.model)
+            .map_err(overflow(location))?;
+        let unit_price = list_price.checked_mul(factor).map_err(overflow(location))?;
         // §7: unit price x quantity, rounded to the cent.
         let amount = Money::line_amount(unit_price, line.quantity).map_err(overflow(location))?;
         let build = build_of(l, line, item, &mut built_so_far)?;
@@ -157,6 +168,8 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             tier_months: tier.map(|t| t.months),
             tier_capped_from,
             discount,
+            list_price,
+            price_basis,
             unit_price,
             amount,
             build_amount: build,
@@ -241,7 +254,8 @@ pub(super) fn bill(
             charge: d.item.charge,
             category,
             book_version: d.book_version,
-            list_price: d.item.price,
+            list_price: d.list_price,
+            price_basis: d.price_basis,
             tier_months: d.tier_months,
             tier_capped_from: d.tier_capped_from,
             discount_percent: d.discount.normalize(),

@@ -12,10 +12,15 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::document::catalog::BuildModel;
+use rust_decimal::Decimal;
+
+use crate::engine::document::catalog::{BuildModel, Family};
+use crate::engine::document::pricebook::Text;
 use crate::engine::document::quote::{ManagementModel, Quote};
 use crate::engine::document::raci::{Letter, Letters, Party, RaciError, RaciSettings};
 use crate::engine::lang::Lang;
+
+pub mod effort;
 
 const RACI_JSON: &str = include_str!("raci.json");
 
@@ -57,6 +62,23 @@ struct ActivityData {
     third_party: Letters,
     #[serde(default)]
     third_party_source: Option<String>,
+    /// SPEC §15: the illustrative monthly effort of the activity.
+    effort: EffortDefault,
+}
+
+/// SPEC §15: what an activity takes a month, whoever does it
+/// (illustrative defaults, each with its reason; `effort` uses them).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffortDefault {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fixed_hours: Decimal,
+    /// Per managed unit of `families` (of every monthly run family when none).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub per_unit_hours: Decimal,
+    #[serde(default)]
+    pub families: Vec<Family>,
+    pub reason: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -122,6 +144,11 @@ impl RaciCatalogue {
     /// The activity ids, in order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.data.activities.iter().map(|a| a.id.as_str())
+    }
+
+    /// SPEC §15: the default effort of a built-in activity.
+    pub fn effort_of(&self, id: &str) -> Option<&EffortDefault> {
+        self.activity(id).map(|a| &a.effort)
     }
 
     fn activity(&self, id: &str) -> Option<&ActivityData> {

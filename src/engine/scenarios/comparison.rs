@@ -14,6 +14,7 @@ use crate::engine::document::scenario::Scenario;
 use crate::engine::models::{self, SetAside};
 use crate::engine::money::Money;
 use crate::engine::pricing::{price, Category, PricedQuote, PricingError, Severity};
+use crate::engine::responsibilities::effort::{client_effort, EffortReport};
 
 /// One priced scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,6 +24,9 @@ pub struct Outcome {
     pub priced: Result<PricedQuote, PricingError>,
     /// §2: what the scenario's model leaves out of the price.
     pub set_aside: Vec<SetAside>,
+    /// SPEC §15: the client's own estimated effort under the scenario (an
+    /// estimate, not in its price).
+    pub effort: Option<EffortReport>,
 }
 
 impl Outcome {
@@ -91,6 +95,10 @@ pub enum Figure {
     },
     /// Total contract value.
     Total,
+    /// SPEC §15: the client's estimated effort over the contract, valued.
+    ClientEffort,
+    /// SPEC §15: the provider's total and the client's effort together.
+    AllIn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,6 +129,7 @@ pub fn compare(
                 scenario: scenario.clone(),
                 priced: price(&quote, books),
                 set_aside: models::set_aside(&quote, book),
+                effort: client_effort(&quote, book).ok(),
                 quote,
             }
         })
@@ -138,6 +147,11 @@ pub fn compare(
                 .map(|y| y.total)
                 .unwrap_or(Money::ZERO),
             Figure::Total => p.commitment_total,
+            Figure::ClientEffort => o.effort.as_ref()?.cost,
+            Figure::AllIn => p
+                .commitment_total
+                .checked_add(o.effort.as_ref()?.cost)
+                .ok()?,
         })
     };
     let years = outcomes
@@ -159,7 +173,7 @@ pub fn compare(
             }),
     );
     figures.extend((1..=years as u32).map(|year| Figure::Year { year }));
-    figures.push(Figure::Total);
+    figures.extend([Figure::Total, Figure::ClientEffort, Figure::AllIn]);
     let rows = figures
         .into_iter()
         .map(|figure| Row {

@@ -62,7 +62,8 @@ pub fn comparison_json(c: &Comparison) -> String {
 }
 
 /// The figure of a row in words of the file: `monthly_recurring`,
-/// `one_time`, `category:<key>`, `year:<n>`, `total`.
+/// `one_time`, `category:<key>`, `year:<n>`, `total`,
+/// `client_effort` and `all_in` (SPEC §15: an estimate, not invoiced).
 pub fn figure_key(figure: Figure) -> String {
     match figure {
         Figure::MonthlyRecurring => "monthly_recurring".into(),
@@ -70,6 +71,8 @@ pub fn figure_key(figure: Figure) -> String {
         Figure::Category { category } => format!("category:{}", category.key()),
         Figure::Year { year } => format!("year:{year}"),
         Figure::Total => "total".into(),
+        Figure::ClientEffort => "client_effort".into(),
+        Figure::AllIn => "all_in".into(),
     }
 }
 

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::costs_table::CostsTable;
+use super::effort_compared::EffortCompared;
 use super::guarantees_compared::GuaranteesCompared;
 use super::raci_compared::RaciCompared;
 use super::scenario_chart::ScenarioChart;
@@ -86,6 +87,14 @@ pub fn ComparisonView() -> impl IntoView {
             <CostsTable comparison />
             <ul class="scenario-notes"><ScenarioNotes comparison /></ul>
             <ScenarioChart comparison />
+        </section>
+        <section class="card" aria-labelledby="compare-effort-title">
+            <h2 id="compare-effort-title">{move || lang.get().pick("Ce que le client fait lui-même (estimation, §15)", "What the client does itself (estimate, §15)")}</h2>
+            <Hint
+                fr="Le prix du prestataire et l'effort estimé de l'équipe du client, côte à côte : les heures des activités où le client est R (matrice Qui fait quoi de chaque scénario), valorisées au coût journalier du client. Une estimation avec ses hypothèses, jamais une facture."
+                en="The provider's price and the client's team's estimated effort, side by side: the hours of the activities where the client is R (each scenario's Who does what matrix), valued at the client's day rate. An estimate with its assumptions, never an invoice."
+            />
+            <EffortCompared comparison />
         </section>
         <section class="card" aria-labelledby="compare-guarantees-title">
             <h2 id="compare-guarantees-title">{move || lang.get().pick("Engagements de service comparés (§8)", "Service levels compared (§8)")}</h2>

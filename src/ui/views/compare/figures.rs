@@ -21,6 +21,18 @@ pub fn figure_label(figure: Figure, lang: Lang) -> String {
         Figure::Total => lang
             .pick("Valeur totale du contrat", "Total contract value")
             .into(),
+        Figure::ClientEffort => lang
+            .pick(
+                "Effort estimé du client sur le contrat (estimation, non facturé)",
+                "Client's estimated effort over the contract (estimate, not invoiced)",
+            )
+            .into(),
+        Figure::AllIn => lang
+            .pick(
+                "Prix du prestataire + effort du client",
+                "Provider's price + client's effort",
+            )
+            .into(),
     }
 }
 
@@ -59,6 +71,8 @@ pub fn figure_key(figure: Figure) -> String {
         Figure::Category { category } => category.key().into(),
         Figure::Year { year } => format!("year_{year}"),
         Figure::Total => "total".into(),
+        Figure::ClientEffort => "client_effort".into(),
+        Figure::AllIn => "all_in".into(),
     }
 }
 

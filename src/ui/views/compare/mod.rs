@@ -4,6 +4,8 @@
 
 pub mod comparison_view;
 mod costs_table;
+mod effort_chart;
+mod effort_compared;
 mod figures;
 mod guarantee_rows;
 mod guarantees_compared;

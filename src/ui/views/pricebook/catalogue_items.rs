@@ -23,7 +23,7 @@ pub fn CatalogueItems(draft: RwSignal<PriceBook>) -> impl IntoView {
             <table class="lines pricebook-items">
                 <thead><tr>
                     <Th fr="Code" en="Code" /><Th fr="Désignation" en="Name" /><Th fr="Famille" en="Family" />
-                    <Th fr="Unité / facturation" en="Unit / billing" /><Th fr="Prix" en="Price" num=true /><Th fr="Palier" en="Tiered" /><th></th>
+                    <Th fr="Unité / facturation" en="Unit / billing" /><Th fr="Prix" en="Price" num=true /><Th fr="Prix propre Co-Managed / Full DevOps (vide : aucun)" en="Own price Co-Managed / Full DevOps (empty: none)" num=true /><Th fr="Palier" en="Tiered" /><th></th>
                 </tr></thead>
                 <tbody>
                     <For each=item_codes key=|c| c.clone() let:code>

@@ -6,6 +6,7 @@ use super::catalogue_items::CatalogueItems;
 use super::commitment_tiers::CommitmentTiers;
 use super::draft_fees::DraftFees;
 use super::draft_identity::DraftIdentity;
+use super::model_terms::ModelTerms;
 use crate::engine::document::pricebook::PriceBook;
 use crate::ui::i18n::pricebook_warning;
 use crate::ui::state::use_state;
@@ -23,6 +24,7 @@ pub fn DraftEditor(draft: RwSignal<PriceBook>) -> impl IntoView {
             <DraftIdentity draft />
             <CommitmentTiers draft />
             <CatalogueItems draft />
+            <ModelTerms draft />
             // SPEC §14 (§5.10.2): what the book prices but a buyer would find wrong.
             <ul class="doc-list warn-note" data-testid="pricebook-warnings">
                 {move || draft.with(|b| b.warnings()).into_iter().map(|w| view! {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::model_terms::OTHER_MODELS;
 use super::money_text::money_text;
 use crate::engine::document::pricebook::PriceBook;
 use crate::engine::lang::Lang;
@@ -48,6 +49,24 @@ pub fn ItemRow(draft: RwSignal<PriceBook>, code: String) -> impl IntoView {
                     label=format!("{} {}", l.pick("Prix de", "Price of"), item.code)
                     parse=move |t: &str| Money::parse(t, lang.get_untracked()).map_err(FieldError::Number)
                     on_valid=move |m| edit(&|i| i.price = m) />
+            </td>
+            <td class="num">
+                {OTHER_MODELS.into_iter().map(|model| {
+                    let now = item.model_prices.iter().find(|p| p.model == model).map(|p| money_text(p.price)).unwrap_or_default();
+                    let parse_price = move |t: &str| {
+                        if t.trim().is_empty() {
+                            Ok(None)
+                        } else {
+                            Money::parse(t, lang.get_untracked()).map(Some).map_err(FieldError::Number)
+                        }
+                    };
+                    view! {
+                        <ParsedInput id=format!("item-model-price-{}-{}", model.key(), item.code) testid="pricebook-item-model-price" class="qty-input" initial=now
+                            label=format!("{} {} {}", l.pick("Prix propre sous", "Own price under"), model.label(l), item.code)
+                            parse=parse_price
+                            on_valid=move |m| edit(&|i| i.set_model_price(model, m)) />
+                    }
+                }).collect_view()}
             </td>
             <td>
                 <input type="checkbox" prop:checked=item.tiered aria-label=format!("{} {}", l.pick("Remise de palier pour", "Tier discount for"), item.code)

@@ -9,5 +9,6 @@ mod draft_editor;
 mod draft_fees;
 mod draft_identity;
 mod item_row;
+mod model_terms;
 mod money_text;
 pub mod price_book_editor;

@@ -5,6 +5,7 @@
 mod assumptions;
 mod charges;
 mod clauses;
+mod comparison;
 mod cover;
 mod out_of_fee;
 pub mod proposal_view;

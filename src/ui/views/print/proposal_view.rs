@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::assumptions::ProposalAssumptions;
 use super::charges::ProposalCharges;
 use super::clauses::ProposalClauses;
+use super::comparison::ProposalComparison;
 use super::cover::ProposalCover;
 use super::out_of_fee::ProposalOutOfFee;
 use super::raci::ProposalRaci;
@@ -28,8 +29,10 @@ pub fn ProposalView() -> impl IntoView {
     let doc = RwSignal::new(state.lang.get_untracked());
     let vat = RwSignal::new(false);
     let vat_rate = RwSignal::new(Decimal::from(20));
+    // SPEC §15: the comparison of the models, when asked for.
+    let with_comparison = RwSignal::new(false);
     view! {
-        <ProposalToolbar doc vat vat_rate />
+        <ProposalToolbar doc vat vat_rate with_comparison />
         <article class="proposal" data-testid="proposal" lang=move || if doc.get() == Lang::Fr { "fr" } else { "en" }>
             <ProposalCover doc />
             <ProposalScope doc />
@@ -39,6 +42,7 @@ pub fn ProposalView() -> impl IntoView {
             <ProposalClauses doc />
             <ProposalServiceLevels doc />
             <ProposalRaci doc />
+            <ProposalComparison doc include=with_comparison />
             <ProposalOutOfFee doc />
             <ProposalAssumptions doc />
         </article>

@@ -17,6 +17,7 @@ pub fn ProposalToolbar(
     doc: RwSignal<Lang>,
     vat: RwSignal<bool>,
     vat_rate: RwSignal<Decimal>,
+    with_comparison: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_state();
     let session = use_session();
@@ -45,6 +46,10 @@ pub fn ProposalToolbar(
                     on_valid=move |d| vat_rate.set(d)
                 />
                 <span>"%"</span>
+            </label>
+            <label class="inline">
+                <input type="checkbox" data-testid="proposal-with-comparison" prop:checked=move || with_comparison.get() on:change=move |e| with_comparison.set(event_target_checked(&e)) />
+                <span>{move || ui.get().pick("Inclure la comparaison des modèles (§15)", "Include the models compared (§15)")}</span>
             </label>
             <button type="button" class="primary" data-testid="proposal-print" on:click=move |_| browser::print()>
                 {move || ui.get().pick("Imprimer / PDF", "Print / PDF")}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::line_options::LineOptions;
 use super::row_model::RowModel;
 use crate::engine::document::catalog::Family;
+use crate::engine::document::model_prices::PriceBasis;
 use crate::engine::document::pricebook::PriceItem;
 use crate::engine::document::quote::LineId;
 use crate::engine::lang::Lang;
@@ -80,6 +81,13 @@ pub fn LineRow(
             .or_else(|| item.as_ref().map(|i| i.price.format(lang.get())))
             .unwrap_or_else(|| "—".into())
     };
+    // SPEC §15: where the price under the quote's model comes from.
+    let quote = state.quote;
+    let basis = move || {
+        let l = lang.get();
+        let model = quote.with(|q| q.model.label(l).to_owned());
+        priced.get().and_then(|p| basis_text(&p, &model, l))
+    };
     let amount = move || {
         priced
             .get()
@@ -108,7 +116,7 @@ pub fn LineRow(
                 <LineOptions id line=row.line buildable needs_build may_use lots initial_order />
                 <IssueNote location=Location::Line(id) testid="line-issue" issues=row.issues />
             </td>
-            <td class="num">{unit_price}</td>
+            <td class="num">{unit_price}{move || basis().map(|b| view! { <span class="line-detail" data-testid="price-basis">{b}</span> })}</td>
             <td class="num qty">
                 <label for=input_id.clone() class="sr-only">{move || lang.get().pick("Quantité", "Quantity")}</label>
                 <ParsedInput
@@ -128,6 +136,37 @@ pub fn LineRow(
                 <RemoveButton fr="Retirer la ligne" en="Remove line" testid="line-remove" on_remove=move || quote.update(|q| q.remove_line(id)) />
             </td>
         </tr>
+    }
+}
+
+/// SPEC §15: `prix Co-Managed : −15 % (grille)`, `prix Co-Managed (article)`,
+/// none when the model does not change the price.
+fn basis_text(p: &PricedLine, model: &str, l: Lang) -> Option<String> {
+    match p.price_basis {
+        PriceBasis::Same => None,
+        PriceBasis::ItemPrice => Some(format!(
+            "{} {model} {}",
+            l.pick("prix", "price"),
+            l.pick("(propre à l'article)", "(the item's own)")
+        )),
+        PriceBasis::BookPercent { percent } => {
+            let pct = percent.normalize().to_string().replace('-', "−");
+            let pct = if pct.starts_with('−') {
+                pct
+            } else {
+                format!("+{pct}")
+            };
+            let pct = if l == Lang::Fr {
+                pct.replace('.', ",")
+            } else {
+                pct
+            };
+            Some(format!(
+                "{} {model} : {pct} % ({})",
+                l.pick("prix", "price"),
+                l.pick("grille", "price book")
+            ))
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod cell_panel;
 mod cells;
+mod effort_table;
 mod raci_cell;
 mod raci_diff;
 mod raci_row;

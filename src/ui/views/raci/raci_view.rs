@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::cell_panel::CellPanel;
 use super::cells::party_name;
+use super::effort_table::EffortTable;
 use super::raci_diff::RaciDiff;
 use super::raci_row::RaciRow;
 use super::raci_status::RaciStatus;
@@ -84,6 +85,7 @@ pub fn RaciView() -> impl IntoView {
             </div>
             <RaciTools m />
         </section>
+        <EffortTable />
         <RaciDiff />
     }
 }
