@@ -215,15 +215,7 @@ issues of severity error, an invalid RACI or a portfolio file in error
         let mut allow_issues = false;
         let mut only_files = false;
         while let Some(arg) = args.next() {
-            let text = arg.to_str().map(str::to_owned);
-            // `--name=value` or `--name value`.
-            let (name, inline) = match text.as_deref() {
-                Some(t) if !only_files && t.starts_with("--") => match t.split_once('=') {
-                    Some((n, v)) => (Some(n.to_owned()), Some(OsString::from(v))),
-                    None => (Some(t.to_owned()), None),
-                },
-                _ => (None, None),
-            };
+            let (name, inline) = options::split_flag(&arg, only_files);
             let mut value = |flag: &str| -> Result<OsString, Failure> {
                 match inline.clone() {
                     Some(v) => Ok(v),

@@ -11,6 +11,18 @@ use cloudquote::engine::lang::Lang;
 
 use super::{usage, Failure};
 
+/// `--name=value` or `--name` (its value then follows); `None` for a file
+/// name, or for anything after `--`.
+pub fn split_flag(arg: &OsString, only_files: bool) -> (Option<String>, Option<OsString>) {
+    match arg.to_str() {
+        Some(t) if !only_files && t.starts_with("--") => match t.split_once('=') {
+            Some((n, v)) => (Some(n.to_owned()), Some(OsString::from(v))),
+            None => (Some(t.to_owned()), None),
+        },
+        _ => (None, None),
+    }
+}
+
 /// What a report command was asked.
 #[derive(Debug)]
 pub struct ReportArgs {
@@ -57,14 +69,7 @@ pub fn parse(name: &str, mut args: impl Iterator<Item = OsString>) -> Result<Rep
     };
     let mut only_files = false;
     while let Some(arg) = args.next() {
-        let text = arg.to_str().map(str::to_owned);
-        let (flag, inline) = match text.as_deref() {
-            Some(t) if !only_files && t.starts_with("--") => match t.split_once('=') {
-                Some((n, v)) => (Some(n.to_owned()), Some(OsString::from(v))),
-                None => (Some(t.to_owned()), None),
-            },
-            _ => (None, None),
-        };
+        let (flag, inline) = split_flag(&arg, only_files);
         let mut value = |flag: &str| -> Result<OsString, Failure> {
             match inline.clone() {
                 Some(v) => Ok(v),
