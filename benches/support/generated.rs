@@ -131,15 +131,13 @@ pub fn generated(lines: u32, months: u32) -> Quote {
 
 fn line(id: u32, item: &str, quantity: &str, build: BuildModel, lot: Option<u32>) -> QuoteLine {
     QuoteLine {
-        id: cloudquote::engine::document::quote::LineId(id),
-        item: item.into(),
-        quantity: Quantity::from_file_text(quantity).expect("a quantity"),
         build,
-        onboarded: false,
         lot,
-        ordered_on: None,
-        uses: Vec::new(),
-        pass_through_percent: None,
+        ..QuoteLine::new(
+            cloudquote::engine::document::quote::LineId(id),
+            item,
+            Quantity::from_file_text(quantity).expect("a quantity"),
+        )
     }
 }
 

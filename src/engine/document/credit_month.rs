@@ -114,6 +114,12 @@ pub struct CreditMonth {
     /// §8.5.4: changes carried out in the month.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeRecord>,
+    /// §8.2: the day the client claims the month's credits ("Réclamation
+    /// SLA"). None: not claimed, no credit is granted. A claim more than 30
+    /// days after the month earns none; a granted credit is deducted from
+    /// the invoice of the month after the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_on: Option<NaiveDate>,
 }
 
 impl CreditMonth {
@@ -124,6 +130,7 @@ impl CreditMonth {
             functions: Vec::new(),
             incidents: Vec::new(),
             changes: Vec::new(),
+            claimed_on: None,
         }
     }
 

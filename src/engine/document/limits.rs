@@ -90,6 +90,8 @@ pub const MAX_COEFFICIENT_DECIMALS: u32 = 10;
 /// §8.5: the most records of each kind in a simulated month (functions,
 /// incidents, changes), and of the lines marked non-production.
 pub const MAX_CREDIT_RECORDS: usize = 1_000;
+/// Quantity changes of one line: one a month over the longest contract.
+pub const MAX_QUANTITY_CHANGES: usize = MAX_COMMITMENT_MONTHS as usize;
 /// Minutes in the longest month: a month's interruptions fit in it.
 pub const MAX_MONTH_MINUTES: i64 = 31 * 24 * 60;
 /// Hours of one incident or change (a year and a bit).
@@ -278,6 +280,20 @@ fn field_label(field: &str, lang: Lang) -> String {
         "tokens.packs" => ("packs de jetons", "token packs"),
         "tokens.changes" => ("changements planifiés", "planned changes"),
         "tokens.extra_per_month" => ("jetons supplémentaires par mois", "extra tokens a month"),
+        "ends_on" => ("date de fin de la ligne", "line's end date"),
+        "quantity_changes" => ("changements de quantité", "quantity changes"),
+        "quantity_changes.quantity" => ("quantité modifiée", "changed quantity"),
+        "quantity_changes.date" => ("date du changement de quantité", "quantity change date"),
+        "uncertainty.down_percent" => ("baisse possible par an (%)", "possible fall a year (%)"),
+        "uncertainty.up_percent" => ("hausse possible par an (%)", "possible rise a year (%)"),
+        "uncertainty.end_percent" => (
+            "probabilité d'arrêt par an (%)",
+            "chance of ending a year (%)",
+        ),
+        "contract_life.reversibility_months" => ("réversibilité (mois)", "reversibility (months)"),
+        "contract_life.terminates_on" => ("date de résiliation", "termination date"),
+        "contract_life.risk.draws" => ("nombre de tirages", "number of draws"),
+        "sla_simulation.claimed_on" => ("date de réclamation SLA", "SLA claim date"),
         _ => return field.to_string(),
     };
     lang.pick(fr, en).to_string()

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{BuildModel, Family};
+use super::line_life::{QuantityChange, Uncertainty};
 use crate::engine::money::Quantity;
 
 /// A line's identifier, stable across edits (not its position).
@@ -55,4 +56,42 @@ pub struct QuoteLine {
         with = "rust_decimal::serde::str_option"
     )]
     pub pass_through_percent: Option<Decimal>,
+    /// SPEC §14: the first day the line is no longer billed (before the end
+    /// of the contract), pro rata in its month (§7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_on: Option<NaiveDate>,
+    /// SPEC §14: quantities from later dates on, in date order (§7: pro
+    /// rata in the month of each change). A reduction lowers what is billed,
+    /// never the MRG (§9.4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantity_changes: Vec<QuantityChange>,
+    /// §9.4: how uncertain the line's forecast is, for the MRG risk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
+}
+
+impl QuoteLine {
+    /// A line of `quantity` of `item`, built No Build, ordered at signature.
+    pub fn new(id: LineId, item: &str, quantity: Quantity) -> Self {
+        QuoteLine {
+            id,
+            item: item.to_owned(),
+            quantity,
+            build: BuildModel::NoBuild,
+            onboarded: false,
+            lot: None,
+            ordered_on: None,
+            uses: Vec::new(),
+            pass_through_percent: None,
+            ends_on: None,
+            quantity_changes: Vec::new(),
+            uncertainty: None,
+        }
+    }
+
+    /// Whether the line changes over the contract (ends early or changes
+    /// quantity).
+    pub fn changes_over_time(&self) -> bool {
+        self.ends_on.is_some() || !self.quantity_changes.is_empty()
+    }
 }

@@ -1,6 +1,8 @@
 //! The documents: the quote file (lines, environments, build billing, support
 //! changes, tickets, tokens, specific lines, revision and MRG terms, RACI
-//! edits, a simulated credit month, scenarios) and the price book.
+//! edits, a simulated credit month, scenarios, the contract's life:
+//! lines that stop or change, reversibility, a termination, the MRG risk
+//! settings) and the price book.
 //!
 //! Plain data with its own invariants and file format. It uses only the
 //! kernels (`money`, `timeline`, `lang`) and imports no feature module:
@@ -8,9 +10,12 @@
 
 pub mod catalog;
 pub mod client_effort;
+pub mod contract_life;
 pub mod credit_month;
+mod life_check;
 pub mod limits;
 pub mod line;
+pub mod line_life;
 pub mod managed_function;
 pub mod management_model;
 pub mod migrate;

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::contract_life::ContractLife;
 use super::credit_month::CreditMonth;
 use super::migrate;
 pub use super::migrate::V1_START_DATE;
@@ -20,7 +21,7 @@ use super::scenario::{default_scenarios, Scenario};
 pub use super::line::{LineId, QuoteLine};
 pub use super::management_model::ManagementModel;
 pub use super::token_plan::{PlannedChange, TokenPlan};
-use crate::engine::document::catalog::{BuildModel, Charge};
+use crate::engine::document::catalog::Charge;
 use crate::engine::document::support::{
     Environment, EnvironmentKind, ReviewPeriod, SupportChain, SupportLevel,
 };
@@ -156,6 +157,10 @@ pub struct Quote {
     /// SPEC §15: the client's day rate and edited effort estimates.
     #[serde(default, skip_serializing_if = "ClientEffort::is_default")]
     pub client_effort: ClientEffort,
+    /// Issue 15: reversibility (§9.9), a termination to simulate, the MRG
+    /// risk settings (§9.4).
+    #[serde(default, skip_serializing_if = "ContractLife::is_default")]
+    pub contract_life: ContractLife,
 }
 
 /// §9.3: how prices are revised on each anniversary. Options beyond the
@@ -346,6 +351,7 @@ impl Quote {
             sla_simulation: None,
             comparison: Vec::new(),
             client_effort: ClientEffort::default(),
+            contract_life: ContractLife::default(),
         }
     }
 
@@ -410,17 +416,7 @@ impl Quote {
     /// Adds a line for a catalogue item, quantity 1, and returns its id.
     pub fn add_line(&mut self, item: &str) -> LineId {
         let id = LineId(self.lines.iter().map(|l| l.id.0 + 1).max().unwrap_or(1));
-        self.lines.push(QuoteLine {
-            id,
-            item: item.to_owned(),
-            quantity: Quantity::ONE,
-            build: BuildModel::NoBuild,
-            onboarded: false,
-            lot: None,
-            ordered_on: None,
-            uses: Vec::new(),
-            pass_through_percent: None,
-        });
+        self.lines.push(QuoteLine::new(id, item, Quantity::ONE));
         id
     }
 
@@ -473,6 +469,7 @@ impl Quote {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::document::catalog::BuildModel;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

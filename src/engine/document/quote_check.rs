@@ -30,6 +30,7 @@ impl Quote {
         self.check_finance(&mut c);
         check_raci(&mut c, &self.raci);
         self.check_effort(&mut c);
+        self.check_life(&mut c);
         if let Some(month) = &self.sla_simulation {
             check_credits(&mut c, month);
         }
