@@ -5,6 +5,7 @@
 //! not computed (§9.3.2).
 
 use crate::engine::finance::indices::IndexKind;
+use crate::engine::finance::initial_contract::LineEvent;
 use crate::engine::finance::mrg::{MrgReport, ScopeEffect, ScopeSource};
 use crate::engine::finance::revision::{RevisedCharge, RevisedQuote, RevisionIssue};
 use crate::engine::lang::Lang;
@@ -39,6 +40,29 @@ pub fn scope_source(effect: &ScopeEffect, m: &MrgReport, l: Lang) -> String {
                 line.0
             )
         }
+        ScopeSource::LineChange { line, item, event } => {
+            let name = m
+                .later_orders
+                .iter()
+                .find(|o| o.line == *line)
+                .map(|o| text(&o.name, l))
+                .unwrap_or_default();
+            let what = match event {
+                LineEvent::Quantity { from, to } => format!(
+                    "{} {} → {}",
+                    l.pick("Quantité", "Quantity"),
+                    decimal(from.as_decimal(), l),
+                    decimal(to.as_decimal(), l)
+                ),
+                LineEvent::Ends => l.pick("Fin de la ligne", "Line ends").to_owned(),
+                LineEvent::Order => l.pick("Commande", "Order").to_owned(),
+            };
+            format!(
+                "{what} : {name} ({item}, {} {})",
+                l.pick("ligne", "line"),
+                line.0
+            )
+        }
         ScopeSource::Manual { label, .. } if label.trim().is_empty() => {
             l.pick("Évolution saisie", "Change entered").to_owned()
         }
@@ -54,6 +78,15 @@ pub fn scope_source(effect: &ScopeEffect, m: &MrgReport, l: Lang) -> String {
 /// §9.4: v / G and what it does to the MRG.
 pub fn scope_effect(effect: &ScopeEffect, l: Lang) -> String {
     let share = decimal(effect.share_percent, l);
+    if effect.variation.as_decimal().is_sign_negative() && !effect.variation.is_zero() {
+        return format!(
+            "{share} % {} (§9.4, SPEC §14)",
+            l.pick(
+                "de G : une réduction baisse le facturé, jamais le MRG",
+                "of G: a reduction lowers what is billed, never the MRG"
+            )
+        );
+    }
     if effect.raises_mrg {
         format!(
             "{share} % {} {} (§9.4)",

@@ -89,6 +89,10 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
         | I::BuildNeedsWholeQuantity
         | I::NotManagedWithoutBuild
         | I::OrderedOutsideContract => line_issue(issue, lang),
+        I::QuantityChangeOutsideLine { .. }
+        | I::QuantityChangesOutOfOrder { .. }
+        | I::LineEndOutsideLine { .. }
+        | I::OneTimeLineDoesNotChange => line_life_issue(issue, lang),
         I::BuildBillingAssumed { .. }
         | I::MilestonesNot100 { .. }
         | I::OutsideContract { .. }
@@ -104,6 +108,41 @@ pub fn quote_issue(issue: &QuoteIssue, lang: Lang) -> String {
         | I::TooManyAccelerated { .. }
         | I::UnknownPack { .. }
         | I::NoRunServicesUnderFullDevOps => run_issue(issue, lang),
+    }
+}
+
+/// SPEC §14: a line's quantity changes and end.
+fn line_life_issue(issue: &QuoteIssue, lang: Lang) -> String {
+    use QuoteIssue as I;
+    let fr = lang == Lang::Fr;
+    let d = |date: &NaiveDate| if fr { fr_date(*date) } else { date.to_string() };
+    match issue {
+        I::QuantityChangeOutsideLine { date, from, to } if fr => format!(
+            "Le changement de quantité du {} doit tomber après la commande de la ligne ({}) et avant la fin du contrat ({}) : il n'est pas pris en compte.",
+            d(date), d(from), d(to)
+        ),
+        I::QuantityChangeOutsideLine { date, from, to } => format!(
+            "The quantity change of {} must fall after the line's order ({}) and before the end of the contract ({}): it is left out.",
+            d(date), d(from), d(to)
+        ),
+        I::QuantityChangesOutOfOrder { date } if fr => format!(
+            "Le changement de quantité du {} ne suit pas le précédent : un changement par date, dans l'ordre des dates ; il n'est pas pris en compte.",
+            d(date)
+        ),
+        I::QuantityChangesOutOfOrder { date } => format!(
+            "The quantity change of {} does not follow the one before: one change a date, in date order; it is left out.",
+            d(date)
+        ),
+        I::LineEndOutsideLine { date, from, to } if fr => format!(
+            "La fin de la ligne, le {}, doit tomber après le {} et au plus tard à la fin du contrat ({}) : elle n'est pas prise en compte.",
+            d(date), d(from), d(to)
+        ),
+        I::LineEndOutsideLine { date, from, to } => format!(
+            "The line's end, {}, must fall after {} and no later than the end of the contract ({}): it is left out.",
+            d(date), d(from), d(to)
+        ),
+        I::OneTimeLineDoesNotChange if fr => "Une ligne ponctuelle est facturée une fois : sa date de fin et ses changements de quantité ne sont pas utilisés.".to_owned(),
+        _ => issue.to_string(),
     }
 }
 

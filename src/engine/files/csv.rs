@@ -125,7 +125,7 @@ pub(crate) fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S], separator:
 }
 
 /// The fixed columns of [`lines_csv`], before one column per contract month.
-pub const LINE_COLUMNS: [&str; 11] = [
+pub const LINE_COLUMNS: [&str; 13] = [
     "id",
     "item",
     "name",
@@ -136,11 +136,14 @@ pub const LINE_COLUMNS: [&str; 11] = [
     "build",
     "build_amount",
     "starts",
+    "ends_on",
+    "quantity_changes",
     "total",
 ];
 
 /// The priced catalogue lines, one row each: `id, item, name, category,
-/// unit_price, quantity, amount, build, build_amount, starts, total`, then
+/// unit_price, quantity, amount, build, build_amount, starts, ends_on,
+/// quantity_changes, total`, then
 /// one column per calendar month of the contract (`YYYY-MM`) with what the
 /// line bills that month (pro rata in a partial month, §7).
 ///
@@ -148,7 +151,11 @@ pub const LINE_COLUMNS: [&str; 11] = [
 /// (§7, §9.7: only the line is rounded); `amount` is unit price x quantity
 /// rounded to the cent, per month for a monthly line; `build_amount` is the
 /// line's build (§4.1); `starts` is when its run starts (§9.8.2) or when a
-/// one-time line is billed; `total` is the months plus the build.
+/// one-time line is billed; `ends_on` the first day it is no longer billed
+/// when it ends before the contract (SPEC §14, else empty);
+/// `quantity_changes` the later quantities as `DATE=QUANTITY` separated by
+/// spaces (`2027-07-16=10 2028-01-01=4`, the quantity of the month changing
+/// pro rata, §7); `total` is the months plus the build.
 pub fn lines_csv(priced: &PricedQuote, options: CsvOptions) -> String {
     let sep = options.separator();
     let mut out = String::new();
@@ -167,6 +174,13 @@ pub fn lines_csv(priced: &PricedQuote, options: CsvOptions) -> String {
             line.build.key().to_owned(),
             options.amount(line.build_amount),
             line.starts.to_string(),
+            line.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            line.periods
+                .iter()
+                .skip(1)
+                .map(|p| format!("{}={}", p.from, options.quantity(p.quantity)))
+                .collect::<Vec<_>>()
+                .join(" "),
             options.amount(line.total),
         ];
         row.extend(line.months.iter().map(|m| options.amount(*m)));
@@ -297,11 +311,11 @@ mod tests {
         let priced = sample();
         let records = parse_csv(&lines_csv(&priced, CsvOptions::default()), ',');
         let header = &records[0];
-        assert_eq!(&header[..11], LINE_COLUMNS);
+        assert_eq!(&header[..13], LINE_COLUMNS);
         // 16 January 2027 + 12 months: January 2027 to January 2028.
-        assert_eq!(header.len(), 11 + 13);
-        assert_eq!(header[11], "2027-01");
-        assert_eq!(header[23], "2028-01");
+        assert_eq!(header.len(), 13 + 13);
+        assert_eq!(header[13], "2027-01");
+        assert_eq!(header[25], "2028-01");
         assert_eq!(records.len(), 1 + priced.lines.len());
         let os = &records[1];
         assert_eq!(os[1], "OS-MGD");
@@ -313,13 +327,14 @@ mod tests {
         assert_eq!(os[6], "300.00");
         assert_eq!(os[9], "2027-01-16");
         // §7 pro rata: 16 days of 31 in January 2027 = 154.84.
-        assert_eq!(os[11], "154.84");
-        assert_eq!(os[12], "300.00");
+        assert_eq!((os[10].as_str(), os[11].as_str()), ("", ""));
+        assert_eq!(os[13], "154.84");
+        assert_eq!(os[14], "300.00");
         // Every row has as many fields as the header.
         assert!(records.iter().all(|r| r.len() == header.len()));
         // The row's months sum to its total (no build here).
-        let sum: Decimal = os[11..].iter().map(|a| a.parse::<Decimal>().unwrap()).sum();
-        assert_eq!(sum.to_string(), os[10]);
+        let sum: Decimal = os[13..].iter().map(|a| a.parse::<Decimal>().unwrap()).sum();
+        assert_eq!(sum.to_string(), os[12]);
     }
 
     #[test]
@@ -333,7 +348,7 @@ mod tests {
         let records = parse_csv(&text, ';');
         assert_eq!(records[1][2], "OS managé");
         assert_eq!(records[1][5], "2,5");
-        assert_eq!(records[1][11], "154,84");
+        assert_eq!(records[1][13], "154,84");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::engine::document::quote::{LineId, MrgTerms, Quote};
-use crate::engine::finance::initial_contract::{initial_contract, LaterOrder};
+use crate::engine::finance::initial_contract::{initial_contract, LaterOrder, LineEvent};
 use crate::engine::finance::revision::RevisedQuote;
 use crate::engine::money::{split_by_percent, Money, Overflow};
 use crate::engine::pricing::PricedQuote;
@@ -56,6 +56,12 @@ pub enum ScopeSource {
     Manual { id: u32, label: String },
     /// §9.4: a line ordered after signature (`QuoteLine::ordered_on`).
     LaterOrder { line: LineId, item: String },
+    /// SPEC §14: a line's quantity change or early end.
+    LineChange {
+        line: LineId,
+        item: String,
+        event: LineEvent,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,7 +84,8 @@ pub struct MrgReport {
     pub global_revenue: Money,
     /// G as the quote computes it (before any override).
     pub initial_revenue: Money,
-    /// §9.4: the lines ordered later, with the run revenue each adds.
+    /// §9.4: the lines ordered later, and the lines' quantity changes and
+    /// early ends (SPEC §14), with the run revenue each adds.
     pub later_orders: Vec<LaterOrder>,
     pub rate_percent: Decimal,
     /// MRG global = rate x G, before scope changes.
@@ -128,9 +135,17 @@ fn changes(terms: &MrgTerms, orders: &[LaterOrder]) -> Vec<Change> {
     let mut all: Vec<Change> = orders
         .iter()
         .map(|o| {
-            let source = ScopeSource::LaterOrder {
-                line: o.line,
-                item: o.item.clone(),
+            let source = if o.event.is_order() {
+                ScopeSource::LaterOrder {
+                    line: o.line,
+                    item: o.item.clone(),
+                }
+            } else {
+                ScopeSource::LineChange {
+                    line: o.line,
+                    item: o.item.clone(),
+                    event: o.event,
+                }
             };
             (source, o.date, o.variation.as_decimal())
         })

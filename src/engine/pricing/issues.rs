@@ -154,6 +154,26 @@ pub enum QuoteIssue {
     UnknownPack { code: String },
     #[error("the ordering date is outside the contract")]
     OrderedOutsideContract,
+    /// SPEC §14: a quantity change after the order, before the end.
+    #[error("the quantity change of {date} must fall after the line's order ({from}) and before the end of the contract ({to}); it is left out")]
+    QuantityChangeOutsideLine {
+        date: NaiveDate,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    #[error("the quantity change of {date} is not after the one before it: changes are in date order, one a day; it is left out")]
+    QuantityChangesOutOfOrder { date: NaiveDate },
+    /// SPEC §14: a line ends after its order and its last change, at the
+    /// latest at the end of the contract.
+    #[error("the line's end, {date}, must fall after {from} and no later than the end of the contract ({to}); it is left out")]
+    LineEndOutsideLine {
+        date: NaiveDate,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// A one-time line is billed once: it neither ends nor changes.
+    #[error("a one-time line is billed once: its end and quantity changes are not used")]
+    OneTimeLineDoesNotChange,
     /// §2: tickets and tokens belong to managed services.
     #[error("no incident tickets or change tokens under Full DevOps (§2): not billed")]
     NoRunServicesUnderFullDevOps,
@@ -167,6 +187,7 @@ impl QuoteIssue {
             | QuoteIssue::NoRunServicesUnderFullDevOps
             | QuoteIssue::BuildBillingAssumed { .. }
             | QuoteIssue::NotManagedWithoutBuild
+            | QuoteIssue::OneTimeLineDoesNotChange
             | QuoteIssue::SupportCommitmentBeyondContract { .. } => Severity::Warning,
             _ => Severity::Error,
         }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::category::Category;
 use super::issues::{Location, PricingError, QuoteIssue};
 use super::ledger::{overflow, Ledger};
+use super::line_life::{self, LineLife, QuantityPeriod};
 use crate::engine::document::catalog::{BuildModel, Charge, Family, Unit};
 use crate::engine::document::managed_function::ManagedFunction;
 use crate::engine::document::model_prices::PriceBasis;
@@ -64,6 +65,13 @@ pub struct PricedLine {
     pub unmanaged: bool,
     /// The day its run invoicing starts (§9.8.2), or when a one-time line is billed.
     pub starts: NaiveDate,
+    /// SPEC §14: the quantities it is billed for over time, when it
+    /// changes (the first is the quantity ordered); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<QuantityPeriod>,
+    /// SPEC §14: the first day it is no longer billed, when before the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_on: Option<NaiveDate>,
     /// Amount billed in each month of the contract (pro rata in partial months).
     pub months: Vec<Money>,
     /// The line's total over the contract, build included.
@@ -86,6 +94,8 @@ pub(super) struct LineDraft<'b> {
     pub ordered: NaiveDate,
     /// §4.1: not taken into management (No Build, not onboarded).
     pub unmanaged: bool,
+    /// SPEC §14: its quantities over time and its end.
+    pub life: LineLife,
 }
 
 impl LineDraft<'_> {
@@ -161,6 +171,19 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
         // §7: unit price x quantity, rounded to the cent.
         let amount = Money::line_amount(unit_price, line.quantity).map_err(overflow(location))?;
         let build = build_of(l, line, item, &mut built_so_far)?;
+        // SPEC §14: quantities over time and an end; one-time lines are
+        // billed once and do not change.
+        let life = if item.charge == Charge::OneTime {
+            if line.changes_over_time() {
+                l.flag(location, QuoteIssue::OneTimeLineDoesNotChange);
+            }
+            LineLife {
+                periods: Vec::new(),
+                until: l.end,
+            }
+        } else {
+            line_life::life(l, line, ordered, unit_price, amount)?
+        };
         drafts.push(LineDraft {
             line,
             item: item.clone(),
@@ -175,6 +198,7 @@ pub(super) fn draft<'b>(l: &mut Ledger<'b>) -> Result<Vec<LineDraft<'b>>, Pricin
             build_amount: build,
             ordered,
             unmanaged,
+            life,
         });
     }
     Ok(drafts)
@@ -230,7 +254,7 @@ pub(super) fn bill(
             (Charge::Monthly, _) => Category::Run,
         };
         let (months, months_total) = match d.item.charge {
-            Charge::Monthly => l.recurring(starts_on, l.end, d.amount, category, location)?,
+            Charge::Monthly => line_life::bill(l, &d.life, starts_on, category, location)?,
             Charge::OneTime => {
                 let label = d.item.name.clone();
                 l.one_off(starts_on, category, label, d.amount, location)?;
@@ -269,6 +293,12 @@ pub(super) fn bill(
                 .function_group()
                 .map(|g| ManagedFunction::of(g, d.line.id)),
             unmanaged: d.unmanaged,
+            periods: if d.life.changes(l.end) {
+                d.life.periods.clone()
+            } else {
+                Vec::new()
+            },
+            ends_on: (d.life.until < l.end).then_some(d.life.until),
             starts: starts_on,
             months,
             total,

@@ -17,7 +17,7 @@ use super::revised::RevisedCharge;
 use crate::engine::document::pricebook::{PriceBooks, Text};
 use crate::engine::document::quote::{LineId, Quote, QuoteLine};
 use crate::engine::money::{Money, Quantity};
-use crate::engine::pricing::{Category, PricedQuote};
+use crate::engine::pricing::{Category, PricedLine, PricedQuote};
 
 /// One recurring charge to revise.
 pub(super) struct Charge<'a> {
@@ -28,15 +28,50 @@ pub(super) struct Charge<'a> {
     pub starts: NaiveDate,
     pub unit_price: Money,
     pub quantity: Quantity,
-    /// unit price x quantity rounded to the cent, at signature prices.
-    pub monthly: Money,
     /// What the priced quote bills for it each month.
     pub months: Cow<'a, [Money]>,
+    /// The periods it is billed over, each at its quantity (SPEC §14: a
+    /// line that changes quantity or ends early has several, or stops).
+    pub periods: Vec<Period>,
     /// §9.3.1 SYNTEC, §9.3.2 specific.
     pub syntec: bool,
     pub specific: bool,
     /// §9.3.3: a vendor's increase passed through, in %.
     pub pass_through: Option<Decimal>,
+}
+
+/// `[from, to)` billed `monthly` for `quantity` at signature prices.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub quantity: Quantity,
+    pub monthly: Money,
+}
+
+/// The periods of a priced line: one from its start to the end, or one per
+/// quantity it is billed for (SPEC §14), to its end.
+fn periods_of(line: &PricedLine, end: NaiveDate) -> Vec<Period> {
+    let until = line.ends_on.unwrap_or(end);
+    if line.periods.is_empty() {
+        return vec![Period {
+            from: line.starts,
+            to: until,
+            quantity: line.quantity,
+            monthly: line.amount,
+        }];
+    }
+    line.periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Period {
+            from: p.from.max(line.starts),
+            to: line.periods.get(i + 1).map_or(until, |n| n.from).min(until),
+            quantity: p.quantity,
+            monthly: p.amount,
+        })
+        .filter(|p| p.from < p.to)
+        .collect()
 }
 
 impl Charge<'_> {
@@ -72,8 +107,8 @@ pub(super) fn lines<'a>(
                 starts: line.starts,
                 unit_price: line.unit_price,
                 quantity: line.quantity,
-                monthly: line.amount,
                 months: Cow::Borrowed(&line.months),
+                periods: periods_of(line, priced.end_date),
                 syntec: terms.syntec && revisable,
                 specific: terms.specific && revisable && item.is_some_and(|i| i.physical_hosting),
                 pass_through: src.pass_through_percent.filter(|_| revisable),
@@ -109,8 +144,13 @@ pub(super) fn token_packs<'a>(quote: &Quote, priced: &'a PricedQuote) -> Vec<Cha
             starts: priced.run_start,
             unit_price: pack.monthly,
             quantity: Quantity::ONE,
-            monthly: pack.monthly,
             months: Cow::Borrowed(&pack.months),
+            periods: vec![Period {
+                from: priced.run_start,
+                to: priced.end_date,
+                quantity: Quantity::ONE,
+                monthly: pack.monthly,
+            }],
             syntec: quote.revision.syntec,
             specific: false,
             pass_through: None,

@@ -39,7 +39,7 @@ use crate::engine::finance::indices::IndexBook;
 use crate::engine::money::{Money, Overflow};
 use crate::engine::pricing::PricedQuote;
 use crate::engine::timeline::{month_in_period, Calendar, MonthSums};
-use charges::Charge;
+use charges::{Charge, Period};
 use steps::{
     index_steps, price_path, revised_pieces, steps, total_of, Ctx, IndexKey, IndexStep, LineTerms,
     PricePath,
@@ -117,53 +117,49 @@ impl Reviser<'_> {
     }
 
     /// The charge's revised months, what revision adds over the contract
-    /// and what it regularises; added to the month-by-month sums.
+    /// and what it regularises; added to the month-by-month sums. Each
+    /// period (SPEC §14) is laid with the steps of its own quantity.
     fn months_of(
         &mut self,
         charge: &Charge,
-        end: NaiveDate,
-        (real, billed): &LineSteps,
+        periods: &[(Period, LineSteps)],
     ) -> Result<(Vec<Money>, Money, Money), Overflow> {
-        if real.is_empty() && billed.is_none() {
+        if !charge.is_revised() {
             // Never revised: the signature months, nothing added.
             return Ok((charge.months.to_vec(), Money::ZERO, Money::ZERO));
         }
-        let (calendar, starts, monthly) = (&self.calendar, charge.starts, charge.monthly);
-        let signature = calendar.pieces(monthly, starts, end)?;
-        let real_pieces = revised_pieces(calendar, starts, end, monthly, real)?;
-        let real_total = total_of(&real_pieces)?;
-        for pieces in &real_pieces {
-            self.months_delta.add(pieces)?;
-        }
-        self.months_delta.sub(&signature)?;
-        let increase = real_total.checked_sub(signature.total()?)?;
-        // Invoiced with the same values as the real ones: nothing to regularise.
-        let regularisation = match billed {
-            None => Money::ZERO,
-            Some(billed) => {
-                let billed_pieces = revised_pieces(calendar, starts, end, monthly, billed)?;
+        let mut months = vec![Money::ZERO; self.calendar.len()];
+        let (mut increase, mut regularisation) = (Money::ZERO, Money::ZERO);
+        for (p, (real, billed)) in periods {
+            let calendar = &self.calendar;
+            let window = (p.from, p.to);
+            let signature = calendar.pieces(p.monthly, p.from, p.to)?;
+            let real_pieces = revised_pieces(calendar, window, p.monthly, real)?;
+            let real_total = total_of(&real_pieces)?;
+            for pieces in &real_pieces {
+                self.months_delta.add(pieces)?;
+                pieces.add_into(&mut months)?;
+            }
+            self.months_delta.sub(&signature)?;
+            increase = increase.checked_add(real_total.checked_sub(signature.total()?)?)?;
+            // Invoiced with the same values as the real ones: nothing to regularise.
+            if let Some(billed) = billed {
+                let billed_pieces = revised_pieces(calendar, window, p.monthly, billed)?;
                 for pieces in &real_pieces {
                     self.months_regul.add(pieces)?;
                 }
                 for pieces in &billed_pieces {
                     self.months_regul.sub(pieces)?;
                 }
-                real_total.checked_sub(total_of(&billed_pieces)?)?
+                let regul = real_total.checked_sub(total_of(&billed_pieces)?)?;
+                regularisation = regularisation.checked_add(regul)?;
             }
-        };
-        let mut months = vec![Money::ZERO; calendar.len()];
-        for pieces in &real_pieces {
-            pieces.add_into(&mut months)?;
         }
         Ok((months, increase, regularisation))
     }
 
     /// §9.3: one recurring charge through the anniversaries.
-    fn revise_charge(
-        &mut self,
-        charge: Charge,
-        end: NaiveDate,
-    ) -> Result<ChargeRevision, Overflow> {
+    fn revise_charge(&mut self, charge: Charge) -> Result<ChargeRevision, Overflow> {
         let line_terms = LineTerms {
             pass_through: charge.pass_through,
             unit_price: charge.unit_price,
@@ -174,7 +170,21 @@ impl Reviser<'_> {
         } else {
             (Vec::new(), None)
         };
-        let (months, increase, regularisation) = self.months_of(&charge, end, &line_steps)?;
+        // SPEC §14: another quantity, the same price path, its own amounts.
+        let mut periods = Vec::with_capacity(charge.periods.len());
+        for p in &charge.periods {
+            let steps = if p.quantity == charge.quantity || !charge.is_revised() {
+                line_steps.clone()
+            } else {
+                let terms = LineTerms {
+                    quantity: p.quantity,
+                    ..line_terms
+                };
+                self.steps_of(&charge, &terms)?
+            };
+            periods.push((*p, steps));
+        }
+        let (months, increase, regularisation) = self.months_of(&charge, &periods)?;
         let real = line_steps.0;
         let first_with = |f: fn(&RevisionStep) -> bool| real.iter().find(|s| f(s)).map(|s| s.date);
         earliest(&mut self.provisional_from, first_with(|s| s.provisional));
@@ -230,7 +240,7 @@ pub fn revise(
         .into_iter()
         .chain(charges::token_packs(quote, priced));
     for charge in to_revise {
-        charges.push(r.revise_charge(charge, priced.end_date)?);
+        charges.push(r.revise_charge(charge)?);
     }
     let (mut delta, mut regul) = (r.months_delta.finish()?, r.months_regul.finish()?);
     // §9.2: the minimum is not revised; the complement follows the revised

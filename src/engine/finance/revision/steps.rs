@@ -236,23 +236,26 @@ pub(super) fn steps(
         .collect()
 }
 
-/// A line's revised monthly amounts laid on the calendar: one period from
-/// its start, then one from each step's date.
+/// A charge's revised monthly amounts over `[from, to)` laid on the
+/// calendar: `first` until the first step, then each step's amount from
+/// its date (SPEC §14: a line billed for another quantity from a date is
+/// laid period by period, each with its own steps).
 pub(super) fn revised_pieces(
     calendar: &Calendar,
-    starts: NaiveDate,
-    end: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
     first: Money,
     steps: &[RevisionStep],
 ) -> Result<Vec<Pieces>, Overflow> {
     let mut out = Vec::with_capacity(steps.len() + 1);
-    let (mut from, mut monthly) = (starts, first);
+    let (mut start, mut monthly) = (from, first);
     for step in steps {
-        out.push(calendar.pieces(monthly, from, step.date)?);
-        from = step.date;
+        if step.date > start {
+            out.push(calendar.pieces(monthly, start, step.date.min(to))?);
+            start = step.date.min(to);
+        }
         monthly = step.monthly;
     }
-    out.push(calendar.pieces(monthly, from, end)?);
+    out.push(calendar.pieces(monthly, start, to)?);
     Ok(out)
 }
 
