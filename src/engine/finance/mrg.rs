@@ -33,6 +33,10 @@ pub struct MrgYear {
     /// Run revenue billed in the year (the schedule's forecast, revisions
     /// included, unless overridden).
     pub billed: Money,
+    /// §8.2: the service credits deducted from the year's invoices (the
+    /// MRG counts what is actually billed); part of `billed`.
+    #[serde(default, skip_serializing_if = "no_credit")]
+    pub credits: Money,
     pub overridden: bool,
     /// The forecast depends on a projected or unpublished index (§9.3).
     pub provisional: bool,
@@ -45,6 +49,10 @@ pub struct MrgYear {
     pub shortfall_due: NaiveDate,
     /// §9.4: max(0, attainment − annual MRG), counted towards next year.
     pub carry_out: Money,
+}
+
+fn no_credit(m: &Money) -> bool {
+    m.is_zero()
 }
 
 /// Where a scope change comes from.
@@ -274,11 +282,31 @@ pub fn attainment_percent(attainment: Money, annual_mrg: Money) -> Result<Decima
         .round_dp(1))
 }
 
-/// §9.4: the MRG table of a quote, from its priced and revised forms.
+/// §8.2: a service credit deducted from the invoice of `date`'s month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Deduction {
+    pub date: NaiveDate,
+    pub amount: Money,
+}
+
+/// §9.4: the MRG table of a quote, from its priced and revised forms, with
+/// no service credit on its invoices.
 pub fn minimum_guaranteed_revenue(
     quote: &Quote,
     priced: &PricedQuote,
     revised: &RevisedQuote,
+) -> Result<MrgReport, Overflow> {
+    minimum_guaranteed_revenue_billed(quote, priced, revised, &[])
+}
+
+/// §9.4: the MRG table counting what is actually billed: the revised
+/// schedule less the service credits deducted from its invoices (§8.2,
+/// `contract_life::invoiced_credit`), each in the run year of its invoice.
+pub fn minimum_guaranteed_revenue_billed(
+    quote: &Quote,
+    priced: &PricedQuote,
+    revised: &RevisedQuote,
+    deductions: &[Deduction],
 ) -> Result<MrgReport, Overflow> {
     let terms = &quote.mrg;
     // §9.4: G, the run revenue of the initial contract at signature prices.
@@ -311,9 +339,23 @@ pub fn minimum_guaranteed_revenue(
     let mut carry_in = Money::ZERO;
     for (i, ((from, to, months), base)) in periods.into_iter().zip(annual).enumerate() {
         let annual_mrg = base.checked_add(scope.extra_by_year[i])?;
-        let forecast = run_revenue(priced, revised, (from, to), i == 0)?;
+        let credits = Money::checked_sum(
+            deductions
+                .iter()
+                .filter(|d| month_in_period(first_of_month(d.date), from, to, i == 0))
+                .map(|d| d.amount),
+        )?;
+        let forecast = run_revenue(priced, revised, (from, to), i == 0)?
+            .checked_sub(credits)?
+            .max(Money::ZERO);
         let override_value = terms.billed_override.get(i).copied().flatten();
+        // An amount entered is what was billed, credits included.
         let billed = override_value.unwrap_or(forecast);
+        let credits = if override_value.is_some() {
+            Money::ZERO
+        } else {
+            credits
+        };
         let attainment = billed.checked_add(carry_in)?;
         let shortfall = annual_mrg.checked_sub(attainment)?.max(Money::ZERO);
         let carry_out = attainment.checked_sub(annual_mrg)?.max(Money::ZERO);
@@ -325,6 +367,7 @@ pub fn minimum_guaranteed_revenue(
             months,
             annual_mrg,
             billed,
+            credits,
             overridden: override_value.is_some(),
             provisional: override_value.is_none()
                 && revised
