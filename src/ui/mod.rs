@@ -8,6 +8,7 @@ mod clauses;
 mod finance_notes;
 mod format;
 mod i18n;
+mod life_notes;
 mod session;
 mod state;
 mod views;

@@ -5,13 +5,16 @@ use leptos::prelude::*;
 
 use crate::engine::timeline::next_month;
 
+use crate::engine::contract_life::invoiced_credit::{invoiced_credit, InvoicedCredit};
+use crate::engine::contract_life::reversibility::{after_the_end, Reversibility};
 use crate::engine::document::pricebook::{PriceBook, PriceBooks};
 use crate::engine::document::quote::Quote;
 use crate::engine::finance::indices::IndexBook;
-use crate::engine::finance::mrg::{minimum_guaranteed_revenue, MrgReport};
+use crate::engine::finance::mrg::{minimum_guaranteed_revenue_billed, MrgReport};
 use crate::engine::finance::revision::{revise, RevisedQuote};
 use crate::engine::lang::Lang;
 use crate::engine::pricing::{price, PricedQuote, PricingError};
+use crate::engine::service_levels::{simulate, ServiceLevels};
 use crate::ui::browser;
 
 /// Shared through context: the quote being edited, the price book, and the
@@ -36,8 +39,13 @@ pub struct AppState {
     pub indices: RwSignal<IndexBook>,
     /// The priced quote revised on each anniversary (§9.3).
     pub revised: Memo<Option<RevisedQuote>>,
-    /// The minimum guaranteed revenue and its yearly true-up (§9.4).
+    /// §8.2: the simulated month's credits on a later invoice.
+    pub credit: Memo<Option<InvoicedCredit>>,
+    /// The minimum guaranteed revenue and its yearly true-up (§9.4),
+    /// counting what is billed (the credit deducted).
     pub mrg: Memo<Option<MrgReport>>,
+    /// §9.9: the reversibility months after the end.
+    pub reversibility: Memo<Option<Reversibility>>,
 }
 
 impl AppState {
@@ -64,12 +72,33 @@ impl AppState {
                 quote.with(|q| books.with(|b| indices.with(|i| revise(q, b, p, i).ok())))
             })
         });
+        let credit = Memo::new(move |_| {
+            priced.with(|p| {
+                let p = p.as_ref()?;
+                quote.with(|q| {
+                    let input = q.sla_simulation.as_ref()?;
+                    let report = simulate(q, p, ServiceLevels::builtin(), input).ok()?;
+                    Some(invoiced_credit(p, input, &report))
+                })
+            })
+        });
         let mrg = Memo::new(move |_| {
+            let deductions: Vec<_> =
+                credit.with(|c| c.iter().filter_map(|c| c.deduction()).collect());
             priced.with(|p| {
                 let p = p.as_ref()?;
                 revised.with(|r| {
                     let r = r.as_ref()?;
-                    quote.with(|q| minimum_guaranteed_revenue(q, p, r).ok())
+                    quote.with(|q| minimum_guaranteed_revenue_billed(q, p, r, &deductions).ok())
+                })
+            })
+        });
+        let reversibility = Memo::new(move |_| {
+            priced.with(|p| {
+                let p = p.as_ref()?;
+                revised.with(|r| {
+                    let r = r.as_ref()?;
+                    quote.with(|q| after_the_end(q, p, r).ok().flatten())
                 })
             })
         });
@@ -83,7 +112,9 @@ impl AppState {
             priced,
             indices,
             revised,
+            credit,
             mrg,
+            reversibility,
         })
     }
 }

@@ -5,10 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+use cloudquote::engine::contract_life::life::life;
 use cloudquote::engine::document::pricebook::PriceBooks;
 use cloudquote::engine::files::reports::{comparison, credits, finance, portfolio, raci};
 use cloudquote::engine::finance::indices::{parse_index_csv, IndexBook};
-use cloudquote::engine::finance::mrg::minimum_guaranteed_revenue;
 use cloudquote::engine::finance::revision::revise;
 use cloudquote::engine::portfolio::{entries_parallel, totals, Entry};
 use cloudquote::engine::responsibilities;
@@ -76,11 +76,13 @@ fn run_finance(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
         ))
     };
     let revised = revise(&quote, books, &priced, &indices).map_err(|_| overflow("revision"))?;
-    let mrg = minimum_guaranteed_revenue(&quote, &priced, &revised).map_err(|_| overflow("MRG"))?;
+    // Issue 15: the MRG counting the credit on its invoice (§8.2, §9.4),
+    // reversibility (§9.9), the exit cost at the termination date.
+    let life = life(&quote, &priced, &revised).map_err(|_| overflow("MRG"))?;
     let output = match args.format {
         "csv" => finance::revision_csv(&revised, args.csv),
-        "mrg-csv" => finance::mrg_csv(&mrg, args.csv),
-        _ => finance::finance_json(&revised, &mrg),
+        "mrg-csv" => finance::mrg_csv(&life.mrg, args.csv),
+        _ => finance::finance_life_json(&revised, &life.mrg, Some(&life)),
     };
     write_stdout(&output)?;
     Ok(report_issues(&priced, args.allow_issues))

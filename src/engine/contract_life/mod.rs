@@ -9,5 +9,6 @@
 
 pub mod exit_cost;
 pub mod invoiced_credit;
+pub mod life;
 pub mod rates;
 pub mod reversibility;

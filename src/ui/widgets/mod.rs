@@ -3,6 +3,7 @@
 //! `format` and `i18n`; never a screen or the session.
 
 pub mod date_input;
+pub mod exit_table;
 pub mod hint;
 pub mod issue_note;
 pub mod line_chart;

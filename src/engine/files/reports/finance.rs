@@ -6,6 +6,10 @@
 use serde::Serialize;
 
 use super::{factor, flag, pretty};
+use crate::engine::contract_life::exit_cost::{ExitCost, ExitError};
+use crate::engine::contract_life::invoiced_credit::InvoicedCredit;
+use crate::engine::contract_life::life::Life;
+use crate::engine::contract_life::reversibility::Reversibility;
 use crate::engine::document::pricebook::Text;
 use crate::engine::files::csv::{push_row, CsvOptions};
 use crate::engine::finance::mrg::MrgReport;
@@ -42,12 +46,35 @@ struct Revision<'a> {
 struct Finance<'a> {
     revision: Revision<'a>,
     mrg: &'a MrgReport,
+    /// Issue 15: the credit on its invoice (§8.2), reversibility (§9.9),
+    /// the exit cost at the termination date; each only when the quote has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<&'a InvoicedCredit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reversibility: Option<&'a Reversibility>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exit: Option<&'a ExitCost>,
+    /// Why the termination date gives no exit cost (not a 1st, outside).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exit_refused: Option<&'a ExitError>,
 }
 
 /// The revision (every charge's steps, without the month-by-month
 /// amounts) and the MRG report, as pretty JSON.
 pub fn finance_json(revised: &RevisedQuote, mrg: &MrgReport) -> String {
+    finance_life_json(revised, mrg, None)
+}
+
+/// The same with the contract's life (issue 15): the MRG of `life`
+/// (counting the credit on its invoice), the credit, the reversibility and
+/// the exit cost when the quote has them.
+pub fn finance_life_json(revised: &RevisedQuote, mrg: &MrgReport, life: Option<&Life>) -> String {
+    let mrg = life.map_or(mrg, |l| &l.mrg);
     pretty(&Finance {
+        credit: life.and_then(|l| l.credit.as_ref()),
+        reversibility: life.and_then(|l| l.reversibility.as_ref()),
+        exit: life.and_then(|l| l.exit.as_ref()?.as_ref().ok()),
+        exit_refused: life.and_then(|l| l.exit.as_ref()?.as_ref().err()),
         revision: Revision {
             increase: revised.increase,
             regularisation: revised.regularisation,

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::clause_text::ClauseText;
+use super::exit_view::ExitView;
 use super::indices::indices_editor::IndicesEditor;
 use super::mrg::Mrg;
 use super::revised_prices::RevisedPrices;
@@ -33,6 +34,7 @@ pub fn FinanceView() -> impl IntoView {
         <RevisionClause />
         <RevisedPrices />
         <Mrg />
+        <ExitView />
         <ClauseText />
         <IndicesEditor />
     }

@@ -1,10 +1,11 @@
 //! The Finance tab: the revision clause, revised prices per anniversary,
 //! the minimum guaranteed revenue, the clauses as text, and the index
-//! tables (§9.3, §9.4). May use `state`, `format`, `i18n`, `clauses` and the
+//! tables (§9.3, §9.4), leaving early (§5.3, §5.5, §9.4, §9.9). May use `state`, `format`, `i18n`, `clauses` and the
 //! widgets; no other tab.
 
 mod anniversaries;
 mod clause_text;
+mod exit_view;
 pub mod finance_view;
 mod indices;
 mod mrg;

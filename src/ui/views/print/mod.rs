@@ -7,6 +7,7 @@ mod charges;
 mod clauses;
 mod comparison;
 mod cover;
+mod exit;
 mod out_of_fee;
 pub mod proposal_view;
 mod raci;

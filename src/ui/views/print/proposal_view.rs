@@ -13,6 +13,7 @@ use super::charges::ProposalCharges;
 use super::clauses::ProposalClauses;
 use super::comparison::ProposalComparison;
 use super::cover::ProposalCover;
+use super::exit::ProposalExit;
 use super::out_of_fee::ProposalOutOfFee;
 use super::raci::ProposalRaci;
 use super::schedule::ProposalSchedule;
@@ -31,8 +32,10 @@ pub fn ProposalView() -> impl IntoView {
     let vat_rate = RwSignal::new(Decimal::from(20));
     // SPEC §15: the comparison of the models, when asked for.
     let with_comparison = RwSignal::new(false);
+    // Issue 15: what leaving early owes, when asked for.
+    let with_exit = RwSignal::new(false);
     view! {
-        <ProposalToolbar doc vat vat_rate with_comparison />
+        <ProposalToolbar doc vat vat_rate with_comparison with_exit />
         <article class="proposal" data-testid="proposal" lang=move || if doc.get() == Lang::Fr { "fr" } else { "en" }>
             <ProposalCover doc />
             <ProposalScope doc />
@@ -43,6 +46,7 @@ pub fn ProposalView() -> impl IntoView {
             <ProposalServiceLevels doc />
             <ProposalRaci doc />
             <ProposalComparison doc include=with_comparison />
+            <ProposalExit doc include=with_exit />
             <ProposalOutOfFee doc />
             <ProposalAssumptions doc />
         </article>

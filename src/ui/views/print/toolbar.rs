@@ -18,7 +18,10 @@ pub fn ProposalToolbar(
     vat: RwSignal<bool>,
     vat_rate: RwSignal<Decimal>,
     with_comparison: RwSignal<bool>,
+    with_exit: RwSignal<bool>,
 ) -> impl IntoView {
+    let quote = use_state().quote;
+    let has_exit = move || quote.with(|q| q.contract_life.terminates_on.is_some());
     let state = use_state();
     let session = use_session();
     let ui = state.lang;
@@ -51,6 +54,12 @@ pub fn ProposalToolbar(
                 <input type="checkbox" data-testid="proposal-with-comparison" prop:checked=move || with_comparison.get() on:change=move |e| with_comparison.set(event_target_checked(&e)) />
                 <span>{move || ui.get().pick("Inclure la comparaison des modèles (§15)", "Include the models compared (§15)")}</span>
             </label>
+            <Show when=has_exit>
+                <label class="inline">
+                    <input type="checkbox" data-testid="proposal-with-exit" prop:checked=move || with_exit.get() on:change=move |e| with_exit.set(event_target_checked(&e)) />
+                    <span>{move || ui.get().pick("Inclure le coût de sortie à la date de résiliation", "Include the exit cost at the termination date")}</span>
+                </label>
+            </Show>
             <button type="button" class="primary" data-testid="proposal-print" on:click=move |_| browser::print()>
                 {move || ui.get().pick("Imprimer / PDF", "Print / PDF")}
             </button>

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::line_life::LineLife;
 use super::line_options::LineOptions;
 use super::row_model::RowModel;
-use crate::engine::document::catalog::Family;
+use crate::engine::document::catalog::{Charge, Family};
 use crate::engine::document::model_prices::PriceBasis;
 use crate::engine::document::pricebook::PriceItem;
 use crate::engine::document::quote::LineId;
@@ -50,6 +51,8 @@ pub fn LineRow(
     });
     let item = state.book.with(|b| b.item(&code).cloned());
     let buildable = item.as_ref().is_some_and(|i| i.build.is_some());
+    // SPEC §14: a monthly line may end early or change quantity.
+    let monthly = item.as_ref().is_some_and(|i| i.charge == Charge::Monthly);
     // §4.1: a managed service unit that No Build leaves unmanaged.
     let needs_build = item.as_ref().is_some_and(PriceItem::needs_build);
     let may_use: Vec<Family> = item
@@ -114,6 +117,7 @@ pub fn LineRow(
                 <div class="line-name">{name}</div>
                 <div class="line-detail">{detail}</div>
                 <LineOptions id line=row.line buildable needs_build may_use lots initial_order />
+                {monthly.then(|| view! { <LineLife id line=row.line priced=row.priced /> })}
                 <IssueNote location=Location::Line(id) testid="line-issue" issues=row.issues />
             </td>
             <td class="num">{unit_price}{move || basis().map(|b| view! { <span class="line-detail" data-testid="price-basis">{b}</span> })}</td>

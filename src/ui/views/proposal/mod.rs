@@ -5,6 +5,7 @@
 mod add_line;
 mod environment_row;
 pub mod environments;
+mod line_life;
 mod line_options;
 mod line_row;
 pub mod lines;

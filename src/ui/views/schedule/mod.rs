@@ -1,6 +1,8 @@
 //! The Schedule tab: amounts per contract year (chart and table) and the
-//! invoicing schedule month by month. May use `state`, `format` and the
+//! invoicing schedule month by month, then the credits on later invoices
+//! (§8.2) and the reversibility months (§9.9). May use `state`, `format` and the
 //! widgets; no other tab.
 
+pub mod after_end;
 mod months_table;
 pub mod schedule_view;
