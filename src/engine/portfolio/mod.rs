@@ -6,7 +6,8 @@
 //!
 //! A row is a pure function of one quote, the price books, the index book
 //! and the date ([`portfolio_row`]): the same `pricing::price`,
-//! `finance::revision::revise` and `finance::mrg` as the quote's own
+//! `finance::revision::revise` and `finance::mrg` (through
+//! `contract_life::life`, a claimed credit deducted) as the quote's own
 //! finance screen and `quote finance`, never a rule of its own. A file that
 //! cannot be read or priced gives an [`Entry`] with its located error, and
 //! the batch goes on ([`read_entry`]); [`totals`] sums the rows that could

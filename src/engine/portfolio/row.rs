@@ -7,12 +7,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::engine::contract_life::life::life;
 use crate::engine::document::pricebook::PriceBooks;
 use crate::engine::document::quote::{ManagementModel, Quote};
 use crate::engine::finance::indices::IndexBook;
-use crate::engine::finance::mrg::{
-    attainment_percent, minimum_guaranteed_revenue, run_revenue, MrgReport,
-};
+use crate::engine::finance::mrg::{attainment_percent, run_revenue, MrgReport};
 use crate::engine::finance::revision::{revise, IndexUse, RevisedQuote};
 use crate::engine::money::{Money, Overflow};
 use crate::engine::pricing::{price, PricedQuote, PricingError, Severity};
@@ -117,7 +116,9 @@ pub fn portfolio_row(
 ) -> Result<PortfolioRow, RowError> {
     let priced = price(quote, books).map_err(RowError::Pricing)?;
     let revised = revise(quote, books, &priced, indices)?;
-    let mrg = minimum_guaranteed_revenue(quote, &priced, &revised)?;
+    // §8.2, §9.4: the MRG counts what is billed, a claimed credit deducted,
+    // as the quote's own finance output does (`contract_life::life`).
+    let mrg = life(quote, &priced, &revised)?.mrg;
     Ok(PortfolioRow {
         client: quote.client.clone(),
         project: quote.project.clone(),

@@ -3,7 +3,7 @@
 //! of the contract as a chart, and the reversibility months after it
 //! (§9.9). The engine computes; the screen shows and edits the date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::engine::contract_life::exit_cost::{exit_curve, of_quote, ExitError, ExitPoint};
@@ -87,11 +87,20 @@ pub fn ExitView() -> impl IntoView {
     };
     let labels = Signal::derive(move || {
         let l = lang.get();
+        // One label a year (January and the first month): 120 months of
+        // labels would overlap.
         curve
             .get()
             .unwrap_or_default()
             .iter()
-            .map(|p| month(p.date, l))
+            .enumerate()
+            .map(|(i, p)| {
+                if i == 0 || p.date.month() == 1 {
+                    month(p.date, l)
+                } else {
+                    String::new()
+                }
+            })
             .collect()
     });
     let series = Signal::derive(move || {
