@@ -9,12 +9,14 @@
 //! Consumption (ticket overage, tokens on demand) is billed as used and is
 //! not part of the monthly rate.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::engine::document::catalog::Charge;
 use crate::engine::document::pricebook::{MinimumMode, Text};
-use crate::engine::document::quote::Quote;
+use crate::engine::document::quote::{LineId, Quote};
 use crate::engine::finance::revision::{RevisedCharge, RevisedQuote, RevisionStep};
 use crate::engine::money::{Money, Overflow};
 use crate::engine::pricing::{Category, PricedLine, PricedQuote};
@@ -45,7 +47,7 @@ fn in_force(steps: &[RevisionStep], day: NaiveDate) -> Option<&RevisionStep> {
 /// none when it does not run that day.
 fn line_rate(
     line: &PricedLine,
-    revised: &RevisedQuote,
+    steps: &HashMap<LineId, &[RevisionStep]>,
     day: NaiveDate,
 ) -> Result<Option<Money>, Overflow> {
     if line.starts > day || line.ends_on.is_some_and(|end| day >= end) {
@@ -57,12 +59,7 @@ fn line_rate(
         .rev()
         .find(|p| p.from <= day)
         .map_or(line.quantity, |p| p.quantity);
-    let steps = revised
-        .charges
-        .iter()
-        .find(|c| c.charge.line_id() == Some(line.id))
-        .map(|c| c.steps.as_slice())
-        .unwrap_or_default();
+    let steps = steps.get(&line.id).copied().unwrap_or_default();
     let unit_price = in_force(steps, day).map_or(line.unit_price, |s| s.unit_price);
     Money::line_amount(unit_price, quantity).map(Some)
 }
@@ -75,11 +72,17 @@ pub fn rates_at(
     day: NaiveDate,
 ) -> Result<Rates, Overflow> {
     let mut items = Vec::new();
+    // Each line's revision steps, found once (a quote may have thousands).
+    let steps: HashMap<LineId, &[RevisionStep]> = revised
+        .charges
+        .iter()
+        .filter_map(|c| Some((c.charge.line_id()?, c.steps.as_slice())))
+        .collect();
     for line in &priced.lines {
         if !matches!(line.category, Category::Run | Category::Governance) {
             continue;
         }
-        if let Some(monthly) = line_rate(line, revised, day)? {
+        if let Some(monthly) = line_rate(line, &steps, day)? {
             let (label, category) = (line.name.clone(), line.category);
             items.push(Rate {
                 label,
