@@ -259,3 +259,39 @@ proptest! {
         prop_assert_eq!(Money::checked_sum(line.months.iter().copied()).unwrap(), line.total);
     }
 }
+
+#[test]
+fn a_share_link_and_the_file_carry_the_lines_over_time_and_the_contract_life() {
+    use cloudquote::engine::document::credit_month::CreditMonth;
+    use cloudquote::engine::document::line_life::Uncertainty;
+    use cloudquote::engine::files::share::{builtin_ref, decode, encode};
+    let (mut q, id) = quote();
+    change(&mut q, id, d(2027, 7, 16), "10.5");
+    let line = q.line_mut(id).expect("line");
+    line.ends_on = Some(d(2029, 3, 10));
+    line.uncertainty = Some(Uncertainty {
+        down_percent: "10".parse().unwrap(),
+        up_percent: "2.5".parse().unwrap(),
+        end_percent: "5".parse().unwrap(),
+    });
+    q.contract_life.reversibility_months = 2;
+    q.contract_life.terminates_on = Some(d(2028, 7, 1));
+    let mut month = CreditMonth::new(d(2028, 3, 1));
+    month.claimed_on = Some(d(2028, 4, 2));
+    q.sla_simulation = Some(month);
+    let book = PriceBooks::builtin().unwrap().all()[0].clone();
+    let link = encode(&q, builtin_ref(&book)).expect("encodes");
+    assert_eq!(
+        decode(&format!("#{link}"), &book).expect("decodes").quote,
+        q
+    );
+    assert_eq!(Quote::from_json(&q.to_json()).expect("reads"), q);
+    // Out of bounds in a file: located, in words.
+    let json = q
+        .to_json()
+        .replace("\"reversibility_months\": 2", "\"reversibility_months\": 4");
+    let err = Quote::from_json(&json)
+        .unwrap_err()
+        .message(cloudquote::engine::lang::Lang::En);
+    assert!(err.contains("reversibility (months)"), "{err}");
+}
