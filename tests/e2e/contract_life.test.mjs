@@ -111,6 +111,7 @@ test('a claimed month of credits is deducted from the invoice after the claim; a
   await byId('tab-schedule').click();
   await expectText(byId('schedule-credit-amount'), '−45,60 €');
   await byId('tab-finance').click();
+  await expectText(byId('mrg-credits'), /dont avoir SLA −45,60 €/);
   await byId('tab-guarantees').click();
   await byId('sla-claimed-on').fill('2028-05-02');
   await expectText(byId('sla-claim-note'), /aucun crédit/);

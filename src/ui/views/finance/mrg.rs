@@ -42,6 +42,9 @@ pub fn Mrg() -> impl IntoView {
                                             q.mrg.billed_override[i] = b;
                                         }) />
                                     <div class="line-detail" data-testid="mrg-forecast">{if y.overridden { l.pick("simulé", "simulated") } else { l.pick("prévision de l'échéancier", "schedule forecast") }} " " {y.billed.format(l)}{if y.provisional { " *" } else { "" }}</div>
+                                    {(!y.credits.is_zero()).then(|| view! {
+                                        <div class="line-detail" data-testid="mrg-credits">{format!("{} −{} (§8.2)", l.pick("dont avoir SLA", "of which SLA credit"), y.credits.format(l))}</div>
+                                    })}
                                 </td>
                                 <td class="num">{y.carry_in.format(l)}</td>
                                 <td class="num">{format!("{} ({} %)", y.attainment.format(l), y.attainment_percent)}</td>
