@@ -14,6 +14,8 @@
 //!    [`responsibilities`] (RACI), each reading the priced quote;
 //! 6. [`scenarios`]: the same workload priced under several models;
 //!    [`portfolio`]: every contract at a date (value, next revision, MRG);
+//!    [`contract_life`]: the contract over its life (the MRG risk drawn
+//!    from each forecast's uncertainty);
 //! 7. [`files`]: JSON and CSV formats, schemas, share links, the library.
 
 pub mod calendar;
@@ -32,6 +34,7 @@ pub mod finance;
 pub mod responsibilities;
 pub mod service_levels;
 
+pub mod contract_life;
 pub mod portfolio;
 pub mod scenarios;
 

@@ -13,7 +13,7 @@ pub const MAX_REVERSIBILITY_MONTHS: u32 = 3;
 pub const DEFAULT_DRAWS: u32 = 10_000;
 pub const MAX_DRAWS: u32 = 100_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContractLife {
@@ -29,16 +29,6 @@ pub struct ContractLife {
     /// §9.4: the draws of the MRG risk.
     #[serde(default)]
     pub risk: RiskSettings,
-}
-
-impl Default for ContractLife {
-    fn default() -> Self {
-        ContractLife {
-            reversibility_months: 0,
-            terminates_on: None,
-            risk: RiskSettings::default(),
-        }
-    }
 }
 
 impl ContractLife {
