@@ -31,7 +31,7 @@ bench-wasm:
 	scripts/setup.sh test && source scripts/env.sh && \
 	  cargo build --release --locked --example engine_wasm --target wasm32-unknown-unknown && \
 	  wasm-bindgen --target web --no-typescript --out-dir target/engine-wasm \
-	    target/wasm32-unknown-unknown/release/examples/engine_wasm.wasm && \
+	    $${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/examples/engine_wasm.wasm && \
 	  wasm-opt -Oz target/engine-wasm/engine_wasm_bg.wasm -o target/engine-wasm/engine_wasm_bg.wasm && \
 	  node scripts/bench-wasm.mjs
 

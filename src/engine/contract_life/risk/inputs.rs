@@ -11,6 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use super::random::item_key;
 use crate::engine::document::line_life::Uncertainty;
 use crate::engine::document::quote::{LineId, Quote};
 use crate::engine::finance::mrg::MrgReport;
@@ -42,7 +43,8 @@ pub enum RiskSource {
 pub struct Item {
     pub source: RiskSource,
     pub uncertainty: Uncertainty,
-    /// Its own stream of random numbers, whatever the other items.
+    /// Its own stream of random numbers, whatever the other items
+    /// ([`item_key`] of its identity).
     pub key: u64,
     /// Cents billed in each run year as planned (nothing in a year whose
     /// billed amount is overridden: that year is fixed).
@@ -65,6 +67,9 @@ pub struct YearBase {
 pub struct Inputs {
     pub items: Vec<Item>,
     pub years: Vec<YearBase>,
+    /// Every product and sum of the draws fits in an `i64` (the fast path;
+    /// otherwise the draws add in `i128`).
+    pub narrow: bool,
 }
 
 /// An amount in whole cents, or an error when it does not fit.
@@ -98,13 +103,28 @@ impl Item {
         Ok(Item {
             source,
             uncertainty,
-            key,
+            key: item_key(key),
             by_year,
             down: share(uncertainty.down_percent)?,
             up: share(uncertainty.up_percent)?,
             // r / 2^32 < end / 2^SHIFT  <=>  r < end x 2^(32 − SHIFT).
             end_threshold: u64::try_from(end).map_err(|_| Overflow)? << (32 - SHIFT),
         })
+    }
+
+    /// The largest amount the item may add to a year in a draw, before and
+    /// after the fixed-point shift: the largest amount times the largest
+    /// factor (every year's move at +up %).
+    fn bound(&self) -> (i128, i128) {
+        let mut factor = i128::from(ONE);
+        let (mut product, mut added) = (0i128, 0i128);
+        for amount in &self.by_year {
+            factor = (factor * i128::from(ONE + self.up)) >> SHIFT;
+            let p = i128::from(*amount).abs() * factor;
+            product = product.max(p);
+            added = added.max(p >> SHIFT);
+        }
+        (product, added)
     }
 
     /// The planned total of the item over the run years.
@@ -214,5 +234,15 @@ pub fn gather(
             fixed: billed.checked_sub(variable).ok_or(Overflow)?,
         });
     }
-    Ok(Inputs { items, years })
+    // The fast path when no product, nor any year's sum, can reach 2^62.
+    let limit = 1i128 << 62;
+    let bounds: Vec<(i128, i128)> = items.iter().map(Item::bound).collect();
+    let fixed = years.iter().map(|y| i128::from(y.fixed).abs()).max();
+    let sum = bounds.iter().map(|b| b.1).sum::<i128>() + fixed.unwrap_or(0);
+    let narrow = sum < limit && bounds.iter().all(|b| b.0 < limit);
+    Ok(Inputs {
+        items,
+        years,
+        narrow,
+    })
 }

@@ -2,7 +2,9 @@
 //! 2014): pure, reproducible on every platform, no crate. Each item of each
 //! draw reads its own stream, keyed by (seed, draw, item), so that what one
 //! item draws never depends on another item, nor on any uncertainty's
-//! values: the same seed gives the same numbers whatever the settings.
+//! values: the same seed gives the same numbers whatever the settings. A
+//! year reads one 64-bit number: its high half moves the quantity, its low
+//! half decides an end.
 
 const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -13,18 +15,27 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The key of draw `draw` of the run seeded with `seed`: mixed once per
+/// draw, shared by every item of it.
+pub fn draw_key(seed: u32, draw: u32) -> u64 {
+    mix(mix(u64::from(seed) ^ GOLDEN) ^ u64::from(draw).wrapping_mul(GOLDEN))
+}
+
+/// The key of an item, mixed once for every draw.
+pub fn item_key(item: u64) -> u64 {
+    mix(item.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 0x2545_F491_4F6C_DD1D)
+}
+
 /// One stream of SplitMix64.
 pub struct Stream {
     state: u64,
 }
 
 impl Stream {
-    /// The stream of `item` in draw `draw` of the run seeded with `seed`.
-    pub fn new(seed: u32, draw: u32, item: u64) -> Self {
-        let key = mix(u64::from(seed) ^ GOLDEN);
-        let key = mix(key ^ u64::from(draw).wrapping_mul(GOLDEN));
+    /// The stream of an item in a draw, from their keys.
+    pub fn new(draw_key: u64, item_key: u64) -> Self {
         Stream {
-            state: mix(key ^ item.wrapping_mul(0xD6E8_FEB8_6659_FD93)),
+            state: draw_key ^ item_key,
         }
     }
 
@@ -33,28 +44,27 @@ impl Stream {
         self.state = self.state.wrapping_add(GOLDEN);
         mix(self.state)
     }
-
-    /// A uniform fraction `r / 2^32`, `r` in `[0, 2^32)`: the high bits.
-    pub fn next_fraction(&mut self) -> u64 {
-        self.next_u64() >> 32
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn stream(seed: u32, draw: u32, item: u64) -> Stream {
+        Stream::new(draw_key(seed, draw), item_key(item))
+    }
+
     #[test]
     fn the_same_key_gives_the_same_numbers() {
         let a: Vec<u64> = {
-            let mut s = Stream::new(7, 3, 11);
+            let mut s = stream(7, 3, 11);
             (0..4).map(|_| s.next_u64()).collect()
         };
-        let mut s = Stream::new(7, 3, 11);
+        let mut s = stream(7, 3, 11);
         assert_eq!(a, (0..4).map(|_| s.next_u64()).collect::<Vec<_>>());
-        assert_ne!(a[0], Stream::new(8, 3, 11).next_u64());
-        assert_ne!(a[0], Stream::new(7, 4, 11).next_u64());
-        assert_ne!(a[0], Stream::new(7, 3, 12).next_u64());
+        assert_ne!(a[0], stream(8, 3, 11).next_u64());
+        assert_ne!(a[0], stream(7, 4, 11).next_u64());
+        assert_ne!(a[0], stream(7, 3, 12).next_u64());
     }
 
     #[test]
@@ -66,9 +76,15 @@ mod tests {
 
     #[test]
     fn fractions_are_spread_over_the_unit_interval() {
-        let mut s = Stream::new(1, 0, 0);
+        let mut s = stream(1, 0, 0);
         let n = 10_000;
-        let below_half = (0..n).filter(|_| s.next_fraction() < 1 << 31).count();
-        assert!((4_800..5_200).contains(&below_half), "{below_half}");
+        let (mut high, mut low) = (0, 0);
+        for _ in 0..n {
+            let r = s.next_u64();
+            high += usize::from(r >> 32 < 1 << 31);
+            low += usize::from((r & 0xFFFF_FFFF) < 1 << 31);
+        }
+        assert!((4_800..5_200).contains(&high), "{high}");
+        assert!((4_800..5_200).contains(&low), "{low}");
     }
 }
