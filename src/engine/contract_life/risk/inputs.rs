@@ -7,6 +7,8 @@
 //! Amounts are whole cents (`i64`), factors fixed-point integers
 //! ([`ONE`] = 1): no decimal and no float in the draws.
 
+use std::collections::HashMap;
+
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -179,18 +181,17 @@ pub fn gather(
             Ok(years)
         };
 
+    let uncertain: HashMap<LineId, Uncertainty> = quote
+        .lines
+        .iter()
+        .filter_map(|l| Some((l.id, l.uncertainty.filter(|u| !u.is_none())?)))
+        .collect();
     let mut items = Vec::new();
     for charge in &revised.charges {
         let RevisedCharge::Line { id } = charge.charge else {
             continue;
         };
-        let Some(u) = quote
-            .lines
-            .iter()
-            .find(|l| l.id == id)
-            .and_then(|l| l.uncertainty)
-            .filter(|u| !u.is_none())
-        else {
+        let Some(u) = uncertain.get(&id).copied() else {
             continue;
         };
         let years = by_year(&mut charge.months.iter().copied().enumerate())?;

@@ -1,6 +1,8 @@
 //! §9.4: each recurring line's uncertainty for the MRG risk, editable, by
 //! pages on a long quote, with a helper that gives every line the same.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -41,7 +43,7 @@ pub fn RiskLines() -> impl IntoView {
     let all = RwSignal::new(Uncertainty::default());
     let apply = move |_| {
         let u = all.get_untracked();
-        let chosen = ids.get_untracked();
+        let chosen: HashSet<LineId> = ids.with_untracked(|ids| ids.iter().copied().collect());
         quote.update(|q| {
             for line in q.lines.iter_mut().filter(|l| chosen.contains(&l.id)) {
                 line.uncertainty = (!u.is_none()).then_some(u);
