@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::risk_entry::{Part, UncertaintyCells};
 use crate::engine::document::line_life::Uncertainty;
+use crate::engine::document::pricebook::Text;
 use crate::engine::document::quote::LineId;
 use crate::ui::format::text;
 use crate::ui::state::use_state;
@@ -53,12 +54,21 @@ pub fn RiskLines() -> impl IntoView {
     };
     let row = move |id: LineId| {
         let l = lang.get_untracked();
-        let name = state.revised.with_untracked(|r| {
-            r.as_ref()
-                .and_then(|r| r.charges.iter().find(|c| c.charge.line_id() == Some(id)))
-                .map(|c| (text(&c.name, l), c.item.clone()))
-                .unwrap_or_default()
-        });
+        let (name, item) = state
+            .revised
+            .with_untracked(|r| {
+                r.as_ref()
+                    .and_then(|r| r.charges.iter().find(|c| c.charge.line_id() == Some(id)))
+                    .map(|c| (c.name.clone(), c.item.clone()))
+            })
+            .unwrap_or_else(|| {
+                let none = Text {
+                    fr: String::new(),
+                    en: String::new(),
+                };
+                (none, String::new())
+            });
+        let what = text(&name, l);
         let initial = quote.with_untracked(|q| {
             q.lines
                 .iter()
@@ -68,10 +78,10 @@ pub fn RiskLines() -> impl IntoView {
         view! {
             <tr data-testid="risk-line">
                 <td>
-                    <div class="line-name">{name.0.clone()}</div>
-                    <div class="line-detail">{name.1.clone()}</div>
+                    <div class="line-name">{move || text(&name, lang.get())}</div>
+                    <div class="line-detail">{item}</div>
                 </td>
-                <UncertaintyCells id=format!("risk-line-{}", id.0) testid="risk-line" what=name.0
+                <UncertaintyCells id=format!("risk-line-{}", id.0) testid="risk-line" what=what
                     initial
                     on_valid=move |part: Part, v: Decimal| quote.update(|q| if let Some(x) = q.line_mut(id) { x.uncertainty = part.set(x.uncertainty, v) }) />
             </tr>
