@@ -285,8 +285,17 @@ fn draws_are_bounded_and_huge_amounts_are_an_error_not_a_panic() {
     );
 }
 
+/// `PROPTEST_CASES` when set (the long runs of `make proptest-long`), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    // 24 by default (each case prices a quote and draws twice).
+    #![proptest_config(ProptestConfig::with_cases(cases(24)))]
 
     /// More downside (a larger down % or end %, the same seed) never lowers
     /// the probability of a shortfall, in any year or in total.
@@ -351,5 +360,34 @@ proptest! {
         for (b, a) in before.years.iter().zip(&after.years) {
             prop_assert!(a.figures.shortfall_probability_percent >= b.figures.shortfall_probability_percent);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(24)))]
+
+    /// Whatever the rate, G and the simulated years, no uncertainty gives
+    /// the table to the cent, every year and in total, whether the items
+    /// are drawn or left out.
+    #[test]
+    fn no_uncertainty_always_gives_the_table(
+        rate in 50u32..130,
+        g in proptest::option::of(100_000u32..300_000),
+        overrides in proptest::collection::vec(proptest::option::of(0u32..90_000), 0..4),
+        draws in 1u32..50,
+        drawn in any::<bool>(),
+    ) {
+        let mut q = quote();
+        q.mrg.rate_percent = Decimal::from(rate);
+        q.mrg.global_revenue = g.map(|g| Money::euros(i64::from(g)));
+        q.mrg.billed_override = overrides.iter().map(|o| o.map(|b| Money::euros(i64::from(b)))).collect();
+        q.contract_life.risk.draws = draws;
+        // An end % below the generator's resolution (2^-20) still goes
+        // through the draws, with factors of exactly 1.
+        set_all(&mut q, if drawn { u("0", "0", "0.00001") } else { u("0", "0", "0") });
+        let p = priced(&q);
+        let r = risk(&q, &p);
+        prop_assert_eq!(r.items.len(), if drawn { 5 } else { 0 });
+        assert_equals_table(&r, &p.mrg);
     }
 }
