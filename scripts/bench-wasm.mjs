@@ -1,6 +1,8 @@
 // The engine's speed compiled to WebAssembly, in headless Chromium: price,
 // and price + revision + MRG (what the app recomputes on each edit), on the
-// quotes of the native criterion bench (benches/support/generated.rs).
+// quotes of the native criterion bench (benches/support/generated.rs); then
+// the MRG risk (§9.4): 10,000 draws on the 100-line, 60-month quote with an
+// uncertainty on every line, the tickets and the tokens.
 // `make bench-wasm` builds examples/engine_wasm.rs as the app is built
 // (release profile, wasm-bindgen, wasm-opt -Oz) into target/engine-wasm/,
 // then runs this. Figures are medians of many runs (shared, noisy machines).
@@ -50,6 +52,29 @@ console.log('engine in Chromium (wasm, opt-level z, wasm-opt -Oz), medians:');
 console.log('lines  months  price       price+revision+MRG');
 for (const r of results) {
   console.log(`${String(r.lines).padStart(5)}  ${String(r.months).padStart(6)}  ${r.price.toFixed(2).padStart(7)} ms  ${r.full.toFixed(2).padStart(7)} ms`);
+}
+const risk = await app.page.evaluate(async () => {
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  const rows = [];
+  for (const [lines, months, draws, runs] of [[100, 60, 10000, 15], [100, 60, 100000, 3], [1000, 60, 10000, 3]]) {
+    const years = window.engine.prepare_risk(lines, months);
+    let items = 0;
+    items = window.engine.risk(draws);
+    const out = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t0 = performance.now();
+      window.engine.risk(draws);
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    rows.push({ lines, months, years, items, draws, ms: median(out) });
+  }
+  return rows;
+});
+console.log('MRG risk (§9.4), every line uncertain, medians:');
+console.log('lines  months  run years  uncertain items    draws  time');
+for (const r of risk) {
+  console.log(`${String(r.lines).padStart(5)}  ${String(r.months).padStart(6)}  ${String(r.years).padStart(9)}  ${String(r.items).padStart(15)}  ${String(r.draws).padStart(7)}  ${r.ms.toFixed(1).padStart(7)} ms`);
 }
 const problems = app.problems();
 await app.close();

@@ -2,7 +2,8 @@
 //! person would on every example: `finance` (JSON, revision CSV, MRG CSV),
 //! `compare` (JSON, CSV), `raci` (CSV), `credits` (JSON, CSV) for the
 //! examples with a simulated month, and `portfolio` of the whole examples/
-//! folder at a fixed date (CSV, JSON). Checked in under
+//! folder at a fixed date (CSV, JSON); `risk` (JSON, CSV) of a quote with
+//! uncertainties (`tests/golden_reports/risk/quote.json`). Checked in under
 //! `tests/golden_reports/`.
 //!
 //! After an intended change, regenerate and review the diff:
@@ -111,6 +112,35 @@ fn every_example_reports_as_its_golden_files() {
         assert_eq!(code, Some(0), "portfolio: {err}");
         check(name, &out, &mut failures);
     }
+    assert!(
+        failures.is_empty(),
+        "{}\n(after an intended change: UPDATE_GOLDEN=1 cargo test --test golden_reports)",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_mrg_risk_reports_as_its_golden_files() {
+    // §9.4 (issue 15): uncertain lines (one certain to end at the first
+    // anniversary), tickets and tokens, 2,000 draws from seed 7.
+    let mut failures = Vec::new();
+    let file = "tests/golden_reports/risk/quote.json";
+    for (format, name) in [("json", "risk/report.json"), ("csv", "risk/report.csv")] {
+        let (code, out, err) = run(&["risk", file, "--format", format]);
+        assert_eq!(code, Some(0), "risk {file}: {err}");
+        check(name, &out, &mut failures);
+    }
+    // Without uncertainty the draws are the MRG table.
+    let (code, out, err) = run(&[
+        "risk",
+        "examples/tickets-premium-governance.json",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    check("risk/certain.csv", &out, &mut failures);
+    let (_, bad, err) = run(&["risk", file, "--format", "mrg-csv"]);
+    assert!(bad.is_empty() && err.contains("unknown format"), "{err}");
     assert!(
         failures.is_empty(),
         "{}\n(after an intended change: UPDATE_GOLDEN=1 cargo test --test golden_reports)",

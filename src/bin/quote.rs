@@ -4,6 +4,7 @@
 //! quote price FILE.json [--format json|csv|schedule-csv] [--pricebook BOOK.json]...
 //!                       [--decimal-comma] [--lang fr|en] [--allow-issues]
 //! quote finance FILE.json [--format json|csv|mrg-csv] [--indices KIND=FILE.csv]...
+//! quote risk FILE.json [--format json|csv] [--indices KIND=FILE.csv]...
 //! quote credits FILE.json [--format json|csv]
 //! quote compare FILE.json [--format json|csv]
 //! quote raci FILE.json [--format csv|json]
@@ -16,7 +17,7 @@
 //! docs/quote-format.md), prices it with the built-in illustrative book or
 //! the books given (§9.7: the one in force at each date applies) and prints
 //! the priced quote as JSON, the priced lines as CSV, or the invoicing
-//! schedule as CSV. `finance`, `credits`, `compare`, `raci` and `portfolio`
+//! schedule as CSV. `finance`, `risk`, `credits`, `compare`, `raci` and `portfolio`
 //! print what the browser's finance, credit, comparison and RACI screens
 //! show, through the same engine calls (`src/bin/cli/reports.rs`). `schema` prints
 //! the JSON Schema of a file format.
@@ -62,6 +63,7 @@ mod cli {
 usage: quote price FILE.json [--format json|csv|schedule-csv] [--pricebook BOOK.json]...
                              [--decimal-comma] [--lang fr|en] [--allow-issues]
        quote finance FILE.json [--format json|csv|mrg-csv] [--indices KIND=FILE.csv]...
+       quote risk FILE.json [--format json|csv] [--indices KIND=FILE.csv]...
        quote credits FILE.json [--format json|csv]
        quote compare FILE.json [--format json|csv]
        quote raci FILE.json [--format csv|json]
@@ -84,6 +86,11 @@ finance    the yearly revision (§9.3) of each charge on each anniversary and
   --indices KIND=FILE    adds or corrects index values (KIND: syntec, icc or
                          electricity; FILE: period;value;published;source,
                          as the browser's paste); repeatable
+risk       the MRG risk (§9.4): the quote's draws (contract_life.risk) from
+           each forecast's uncertainty; per run year and in total the
+           shortfall probability, expected shortfall and P5/P50/P95 of
+           attainment (json default with the histogram, or csv); --indices
+           as finance
 credits    the credits of the quote's simulated month (sla_simulation),
            clause by clause (json default, or csv)
 compare    the quote's scenarios side by side: per scenario its totals per
@@ -197,7 +204,7 @@ issues of severity error, an invalid RACI or a portfolio file in error
                 }
             }
             Some("price") => parse_price(args).map(Command::Price),
-            Some(name @ ("finance" | "credits" | "compare" | "raci" | "portfolio")) => {
+            Some(name @ ("finance" | "risk" | "credits" | "compare" | "raci" | "portfolio")) => {
                 options::parse(name, args).map(Command::Report)
             }
             _ => Err(usage(format!(

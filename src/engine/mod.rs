@@ -15,7 +15,8 @@
 //! 6. [`scenarios`]: the same workload priced under several models;
 //!    [`portfolio`]: every contract at a date (value, next revision, MRG);
 //!    [`contract_life`]: the contract over its life (credits on invoices,
-//!    reversibility, leaving early);
+//!    reversibility, leaving early, the MRG risk drawn from each
+//!    forecast's uncertainty);
 //! 7. [`files`]: JSON and CSV formats, schemas, share links, the library.
 
 pub mod calendar;

@@ -20,6 +20,11 @@ pub enum FieldError {
     },
     /// A date field left empty or unreadable.
     Date,
+    /// A number outside its bounds (a percentage 0–100, a count of draws).
+    Range {
+        min: u32,
+        max: u32,
+    },
 }
 
 impl FieldError {
@@ -34,6 +39,12 @@ impl FieldError {
             }
             (FieldError::Date, Lang::Fr) => "Choisissez une date valide.".into(),
             (FieldError::Date, Lang::En) => "Choose a valid date.".into(),
+            (FieldError::Range { min, max }, Lang::Fr) => {
+                format!("Une valeur de {min} à {max} est attendue.")
+            }
+            (FieldError::Range { min, max }, Lang::En) => {
+                format!("A value from {min} to {max} is expected.")
+            }
         }
     }
 }

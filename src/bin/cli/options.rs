@@ -1,4 +1,4 @@
-//! The options of `finance`, `credits`, `compare`, `raci` and `portfolio`,
+//! The options of `finance`, `risk`, `credits`, `compare`, `raci` and `portfolio`,
 //! read by hand like `price`'s.
 
 use std::ffi::OsString;
@@ -26,7 +26,7 @@ pub fn split_flag(arg: &OsString, only_files: bool) -> (Option<String>, Option<O
 /// What a report command was asked.
 #[derive(Debug)]
 pub struct ReportArgs {
-    /// `finance`, `credits`, `compare`, `raci` or `portfolio`.
+    /// `finance`, `risk`, `credits`, `compare`, `raci` or `portfolio`.
     pub command: &'static str,
     /// One quote file, or (portfolio) files and folders.
     pub files: Vec<PathBuf>,
@@ -49,7 +49,7 @@ fn formats(command: &str) -> &'static [&'static str] {
 }
 
 fn command_name(name: &str) -> &'static str {
-    ["finance", "credits", "compare", "raci", "portfolio"]
+    ["finance", "risk", "credits", "compare", "raci", "portfolio"]
         .into_iter()
         .find(|c| *c == name)
         .unwrap_or("report")
@@ -105,7 +105,7 @@ pub fn parse(name: &str, mut args: impl Iterator<Item = OsString>) -> Result<Rep
                     })?;
             }
             Some("--pricebook") => out.books.push(PathBuf::from(value("--pricebook")?)),
-            Some("--indices") if matches!(command, "finance" | "portfolio") => {
+            Some("--indices") if matches!(command, "finance" | "risk" | "portfolio") => {
                 let v = value("--indices")?;
                 out.indices.push(index_file(command, &v)?);
             }

@@ -1,4 +1,4 @@
-//! `finance`, `credits`, `compare`, `raci` and `portfolio`: each reads its
+//! `finance`, `risk`, `credits`, `compare`, `raci` and `portfolio`: each reads its
 //! quote(s), calls the engine as the browser's screen does
 //! (`src/ui/state.rs`, `views/finance`, `guarantees`, `compare`, `raci`)
 //! and writes the engine's report (`engine::files::reports`).
@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use cloudquote::engine::contract_life::life::life;
+use cloudquote::engine::contract_life::risk::{mrg_risk, RiskError};
 use cloudquote::engine::document::pricebook::PriceBooks;
-use cloudquote::engine::files::reports::{comparison, credits, finance, portfolio, raci};
+use cloudquote::engine::files::reports::{comparison, credits, finance, portfolio, raci, risk};
 use cloudquote::engine::finance::indices::{parse_index_csv, IndexBook};
 use cloudquote::engine::finance::revision::revise;
 use cloudquote::engine::portfolio::{entries_parallel, totals, Entry};
@@ -24,6 +25,7 @@ pub fn run(args: ReportArgs) -> Result<i32, Failure> {
     let books = load_books(&args.books)?;
     match args.command {
         "finance" => run_finance(&args, &books),
+        "risk" => run_risk(&args, &books),
         "credits" => run_credits(&args, &books),
         "compare" => run_compare(&args, &books),
         "raci" => run_raci(&args, &books),
@@ -83,6 +85,32 @@ fn run_finance(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
         "csv" => finance::revision_csv(&revised, args.csv),
         "mrg-csv" => finance::mrg_csv(&life.mrg, args.csv),
         _ => finance::finance_life_json(&revised, &life.mrg, Some(&life)),
+    };
+    write_stdout(&output)?;
+    Ok(report_issues(&priced, args.allow_issues))
+}
+
+fn run_risk(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
+    let indices = load_indices(args)?;
+    let path = file(args);
+    let quote = load_quote(path, books)?;
+    let priced = price_quote(path, &quote, books)?;
+    let overflow = |what: &str| {
+        input(format!(
+            "{}: {what}: an amount is too large",
+            path.display()
+        ))
+    };
+    let revised = revise(&quote, books, &priced, &indices).map_err(|_| overflow("revision"))?;
+    // The MRG as the finance tab shows it (a claimed credit deducted).
+    let mrg = life(&quote, &priced, &revised).map_err(|_| overflow("MRG"))?.mrg;
+    let report = mrg_risk(&quote, &priced, &revised, &mrg).map_err(|e| match e {
+        RiskError::Overflow => overflow("MRG risk"),
+        RiskError::Draws { .. } => input(format!("{}: contract_life.risk: {e}", path.display())),
+    })?;
+    let output = match args.format {
+        "csv" => risk::risk_csv(&report, args.csv),
+        _ => risk::risk_json(&report),
     };
     write_stdout(&output)?;
     Ok(report_issues(&priced, args.allow_issues))

@@ -1,6 +1,6 @@
 //! Files: admission of a quote on every way in (`admit`), the CSV exports,
 //! the reports of the command line (`reports`: finance, credits,
-//! comparison, RACI, portfolio, as JSON and CSV), the JSON Schemas of the quote and price book
+//! comparison, RACI, portfolio, MRG risk, as JSON and CSV), the JSON Schemas of the quote and price book
 //! files, share links and the browser library's storage format.
 //!
 //! The last layer: it may use any other part of the engine, and nothing in

@@ -7,13 +7,15 @@
 //! - [`credits`]: a simulated month's credits, clause by clause;
 //! - [`comparison`]: the scenarios side by side;
 //! - [`raci`]: the matrix of the quote's model and its problems;
-//! - [`portfolio`]: every contract at a date, and the totals.
+//! - [`portfolio`]: every contract at a date, and the totals;
+//! - [`risk`]: the MRG risk's draws, per run year and in total.
 
 pub mod comparison;
 pub mod credits;
 pub mod finance;
 pub mod portfolio;
 pub mod raci;
+pub mod risk;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

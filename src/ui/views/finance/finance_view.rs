@@ -1,6 +1,6 @@
 //! The finance tab: the revision clause and its indices, revised prices per
-//! year, the minimum guaranteed revenue with its true-up, and the clauses
-//! as text with the quote's figures (§9.3, §9.4).
+//! year, the minimum guaranteed revenue with its true-up and its risk, and
+//! the clauses as text with the quote's figures (§9.3, §9.4).
 
 use leptos::prelude::*;
 
@@ -10,6 +10,7 @@ use super::indices::indices_editor::IndicesEditor;
 use super::mrg::Mrg;
 use super::revised_prices::RevisedPrices;
 use super::revision_clause::RevisionClause;
+use super::risk::MrgRisk;
 use crate::ui::state::use_state;
 
 #[component]
@@ -34,6 +35,7 @@ pub fn FinanceView() -> impl IntoView {
         <RevisionClause />
         <RevisedPrices />
         <Mrg />
+        <MrgRisk />
         <ExitView />
         <ClauseText />
         <IndicesEditor />

@@ -1,6 +1,8 @@
 //! The Finance tab: the revision clause, revised prices per anniversary,
-//! the minimum guaranteed revenue, the clauses as text, and the index
-//! tables (§9.3, §9.4), leaving early (§5.3, §5.5, §9.4, §9.9). May use `state`, `format`, `i18n`, `clauses` and the
+//! the minimum guaranteed revenue and its risk (`risk*`: settings, lines'
+//! uncertainty, figures, histogram), leaving early (`exit_view`: §5.3,
+//! §5.5, §9.4, §9.9), the clauses as text, and the index tables (§9.3,
+//! §9.4). May use `state`, `format`, `i18n`, `clauses` and the
 //! widgets; no other tab.
 
 mod anniversaries;
@@ -16,5 +18,11 @@ mod revised_years;
 mod revision_chart;
 mod revision_clause;
 mod revision_totals;
+mod risk;
+mod risk_chart;
+mod risk_entry;
+mod risk_lines;
+mod risk_results;
+mod risk_settings;
 mod scope_changes;
 mod scope_table;
