@@ -10,7 +10,8 @@
 // 3. wasm-bindgen (--target web, --keep-lld-exports: the chunks import the
 //    main module's functions by their linker names) makes the main module's
 //    JS glue;
-// 4. in release, wasm-opt -Oz shrinks the main module and every chunk;
+// 4. in release, wasm-opt -Oz shrinks the main module and every chunk
+//    (not with SPLIT_KEEP_NAMES=1, for `make profile-edit`);
 // 5. everything lands in the staging dist under `wasm-<hash>/`: the file
 //    names stay fixed (the main module imports `./__wasm_split.js`, which
 //    fetches `./split_*.wasm`), the folder's name changes with its content.
@@ -19,7 +20,8 @@
 // `./wasm-split/cloudquote.js`; scripts/post-build.mjs points it at the
 // versioned folder, and its service worker caches every chunk.
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -27,6 +29,9 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const release = process.env.TRUNK_PROFILE === 'release';
+// `make profile-edit`: function names kept, no wasm-opt.
+const keepNames = Boolean(process.env.SPLIT_KEEP_NAMES);
+const execFileAsync = promisify(execFile);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 
 const metadata = JSON.parse(
@@ -52,15 +57,26 @@ run('wasm-split-cli', ['--target', 'web', '--out-name', 'cloudquote', input, wor
 // The main module before wasm-bindgen; its glue and final wasm go beside it.
 const unbound = path.join(work, 'cloudquote.wasm');
 run('wasm-bindgen', [
-  '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+  '--target', 'web', '--keep-lld-exports', '--no-typescript',
+  ...(keepNames ? ['--keep-debug'] : ['--no-demangle']),
   '--out-dir', work, '--out-name', 'cloudquote', unbound,
 ]);
 await fs.rm(unbound);
 
 const files = (await fs.readdir(work)).sort();
-for (const f of files.filter((f) => f.endsWith('.wasm') && release)) {
-  const file = path.join(work, f);
-  run('wasm-opt', ['-Oz', file, '-o', file]);
+if (release && !keepNames) {
+  // Two at a time (npm's wasm-opt starts slowly), the largest first.
+  const queue = [];
+  for (const f of files.filter((f) => f.endsWith('.wasm'))) {
+    queue.push({ file: path.join(work, f), size: (await fs.stat(path.join(work, f))).size });
+  }
+  queue.sort((a, b) => b.size - a.size);
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      await execFileAsync('wasm-opt', ['-Oz', job.file, '-o', job.file], { cwd: source, maxBuffer: 64 << 20 });
+    }
+  };
+  await Promise.all([worker(), worker()]);
 }
 
 const hash = createHash('sha256');

@@ -7,9 +7,9 @@ use crate::engine::timeline::next_month;
 
 use crate::engine::document::pricebook::{PriceBook, PriceBooks};
 use crate::engine::document::quote::Quote;
-use crate::engine::finance::indices::IndexBook;
-use crate::engine::finance::mrg::{minimum_guaranteed_revenue, MrgReport};
-use crate::engine::finance::revision::{revise, RevisedQuote};
+use crate::engine::finance::indices::{IndexBook, IndexKind, IndexSeries};
+use crate::engine::finance::mrg::MrgReport;
+use crate::engine::finance::revision::RevisedQuote;
 use crate::engine::lang::Lang;
 use crate::engine::pricing::{price, PricedQuote, PricingError};
 use crate::ui::browser;
@@ -32,8 +32,11 @@ pub struct AppState {
     /// The last priced quote without a fatal error: totals keep it while the
     /// document cannot be priced.
     pub priced: Memo<Option<PricedQuote>>,
-    /// The index history with the user's values and projections (§9.3).
+    /// The index history with the user's values and projections (§9.3);
+    /// empty until the finance engine is in.
     pub indices: RwSignal<IndexBook>,
+    /// The finance engine, installed by the first screen that needs it.
+    pub finance: RwSignal<Option<FinanceCalls>>,
     /// The priced quote revised on each anniversary (§9.3).
     pub revised: Memo<Option<RevisedQuote>>,
     /// The minimum guaranteed revenue and its yearly true-up (§9.4).
@@ -57,19 +60,26 @@ impl AppState {
                 Err(_) => previous.cloned().flatten(),
             },
         );
-        let indices = RwSignal::new(IndexBook::builtin());
+        let indices = RwSignal::new(IndexBook {
+            syntec: IndexSeries::new(IndexKind::Syntec, Vec::new()),
+            icc: IndexSeries::new(IndexKind::Icc, Vec::new()),
+            electricity: IndexSeries::new(IndexKind::Electricity, Vec::new()),
+        });
+        let finance = RwSignal::new(None::<FinanceCalls>);
         let revised = Memo::new(move |_| {
+            let f = finance.get()?;
             priced.with(|p| {
                 let p = p.as_ref()?;
-                quote.with(|q| books.with(|b| indices.with(|i| revise(q, b, p, i).ok())))
+                quote.with(|q| books.with(|b| indices.with(|i| (f.revise)(q, b, p, i))))
             })
         });
         let mrg = Memo::new(move |_| {
+            let f = finance.get()?;
             priced.with(|p| {
                 let p = p.as_ref()?;
                 revised.with(|r| {
                     let r = r.as_ref()?;
-                    quote.with(|q| minimum_guaranteed_revenue(q, p, r).ok())
+                    quote.with(|q| (f.mrg)(q, p, r))
                 })
             })
         });
@@ -82,9 +92,32 @@ impl AppState {
             pricing,
             priced,
             indices,
+            finance,
             revised,
             mrg,
         })
+    }
+}
+
+/// The finance engine's calls (§9.3, §9.4). The quote screen never reads
+/// the revision or the MRG: they travel in the chunks of the screens that
+/// do (issue 18), which install them before drawing
+/// (`views::shell::on_demand`). Until then `revised` and `mrg` are `None`.
+#[derive(Clone, Copy)]
+pub struct FinanceCalls {
+    pub revise: fn(&Quote, &PriceBooks, &PricedQuote, &IndexBook) -> Option<RevisedQuote>,
+    pub mrg: fn(&Quote, &PricedQuote, &RevisedQuote) -> Option<MrgReport>,
+    pub indices: fn() -> IndexBook,
+}
+
+impl AppState {
+    /// Puts the finance engine in, once: the shipped index tables, then the
+    /// calls (the memos then compute).
+    pub fn install_finance(self, calls: FinanceCalls) {
+        if self.finance.with_untracked(Option::is_none) {
+            self.indices.set((calls.indices)());
+            self.finance.set(Some(calls));
+        }
     }
 }
 

@@ -12,7 +12,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::use_state;
+use crate::engine::finance::indices::IndexBook;
+use crate::engine::finance::mrg::minimum_guaranteed_revenue;
+use crate::engine::finance::revision::revise;
+use crate::ui::state::{use_state, FinanceCalls};
 use crate::ui::views::compare::comparison_view::ComparisonView;
 use crate::ui::views::finance::finance_view::FinanceView;
 use crate::ui::views::guarantees::guarantees_view::GuaranteesView;
@@ -33,8 +36,19 @@ pub enum Screen {
     Proposal,
 }
 
+/// The revision and the MRG, for the screens that show them: named here,
+/// in the chunks, so that they stay out of the first load.
+fn with_finance() {
+    use_state().install_finance(FinanceCalls {
+        revise: |q, b, p, i| revise(q, b, p, i).ok(),
+        mrg: |q, p, r| minimum_guaranteed_revenue(q, p, r).ok(),
+        indices: IndexBook::builtin,
+    });
+}
+
 #[lazy]
 fn finance_screen() -> AnyView {
+    with_finance();
     view! { <FinanceView /> }.into_any()
 }
 
@@ -55,6 +69,7 @@ fn compare_screen() -> AnyView {
 
 #[lazy]
 fn portfolio_screen() -> AnyView {
+    with_finance();
     view! { <PortfolioView /> }.into_any()
 }
 
@@ -65,6 +80,7 @@ fn price_book_screen() -> AnyView {
 
 #[lazy]
 fn proposal_screen() -> AnyView {
+    with_finance();
     view! { <ProposalView /> }.into_any()
 }
 
