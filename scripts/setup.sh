@@ -27,8 +27,8 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
-# wasm-bindgen-cli at exactly the version in Cargo.lock, or trunk would try
-# to download one. Without --locked: its own lockfile pins a missing crate.
+# wasm-bindgen-cli at exactly the version in Cargo.lock (scripts/split.mjs
+# checks it). Without --locked: its own lockfile pins a missing crate.
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$wbg_version" ]; then
   echo "cannot read the wasm-bindgen version from Cargo.lock" >&2
@@ -37,10 +37,6 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
   step "installing wasm-bindgen-cli $wbg_version (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$wbg_version"
-fi
-if ! grep -q "wasm_bindgen = \"$wbg_version\"" Trunk.toml; then
-  echo "Trunk.toml [tools] wasm_bindgen must be \"$wbg_version\" (the version in Cargo.lock)" >&2
-  exit 1
 fi
 
 # wasm-split-cli: splits the wasm into the first load and the chunks of the

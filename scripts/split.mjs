@@ -34,6 +34,18 @@ const keepNames = Boolean(process.env.SPLIT_KEEP_NAMES);
 const execFileAsync = promisify(execFile);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 
+// trunk's Rust step is skipped, and with it trunk's checks of the tools:
+// the same checks here. wasm-bindgen must be the version of Cargo.lock,
+// wasm-opt npm's 132 (Debian's 108 produces a wasm that never mounts).
+const version = (cmd) => execFileSync(cmd, ['--version'], { encoding: 'utf8' }).trim();
+const locked = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(await fs.readFile(path.join(source, 'Cargo.lock'), 'utf8'))?.[1];
+if (version('wasm-bindgen') !== `wasm-bindgen ${locked}`) {
+  throw new Error(`wasm-bindgen ${locked} (Cargo.lock) is needed, found ${version('wasm-bindgen')}: run scripts/setup.sh`);
+}
+if (release && !keepNames && !version('wasm-opt').startsWith('wasm-opt version 132')) {
+  throw new Error(`wasm-opt 132 (npm binaryen) must be first on PATH, found ${version('wasm-opt')}: source scripts/env.sh`);
+}
+
 const metadata = JSON.parse(
   execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: source, encoding: 'utf8' }),
 );
