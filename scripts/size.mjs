@@ -31,10 +31,14 @@ const sum = (list) => list.reduce((t, f) => {
   return { raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli };
 }, { raw: 0, gzip: 0, brotli: 0 });
 const row = (name, s, extra = '') => console.log([name, kb(s.raw), kb(s.gzip), kb(s.brotli), extra].join('\t').trimEnd());
-const label = (f) => f.replace(/-[0-9a-f]{12,16}(?=[./_])/, '');
+const label = (f) => f.replace(/-[0-9a-f]{12,16}(?=[./_])/, '').replace(/_screen_\d+\.wasm$/, '_screen.wasm');
 
+// The small chunks that several screens share are one row here (each
+// screen's list is below).
+const shared = files.filter((f) => /\/chunk_\d+\.wasm$/.test(f));
 console.log(['file', 'raw', 'gzip', 'brotli'].join('\t'));
-for (const f of files) row(label(f), sizes.get(f));
+for (const f of files.filter((f) => !shared.includes(f))) row(label(f), sizes.get(f));
+if (shared.length) row(`${label(shared[0]).replace(/chunk_\d+/, 'chunk_*')} (${shared.length} shared chunks)`, sum(shared));
 row('total', sum(files));
 
 const folder = files.find((f) => f.endsWith('/__wasm_split.js'))?.split('/')[0];
