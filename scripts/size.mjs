@@ -31,7 +31,7 @@ const sum = (list) => list.reduce((t, f) => {
   return { raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli };
 }, { raw: 0, gzip: 0, brotli: 0 });
 const row = (name, s, extra = '') => console.log([name, kb(s.raw), kb(s.gzip), kb(s.brotli), extra].join('\t').trimEnd());
-const label = (f) => f.replace(/-[0-9a-f]{12,16}(?=[./_])/, '').replace(/_screen_\d+\.wasm$/, '_screen.wasm');
+const label = (f) => f.replace(/-[0-9a-f]{12,16}(?=[./_])/, '');
 
 // The small chunks that several screens share are one row here (each
 // screen's list is below).
@@ -61,7 +61,7 @@ row('first load', firstSum, firstSum.brotli < 300 * 1024 ? '(under 300 KB brotli
 // and per split `export const __wasm_split_load_<name>_<hash> = … "./file" …, [deps]`.
 const loader = await fs.readFile(path.join(dist, folder, '__wasm_split.js'), 'utf8');
 const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
-const screens = [...loader.matchAll(/export const __wasm_split_load_([a-z_]+?)_\d+ = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)]
+const screens = [...loader.matchAll(/export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)]
   .map((m) => ({
     name: m[1].replace(/_screen$/, ''),
     own: `${folder}/${m[2]}`,

@@ -4,9 +4,9 @@
 // 1. cargo builds the `cloudquote` binary for wasm32, its link keeping the
 //    relocations (`--emit-relocs`) that wasm-split needs;
 // 2. wasm-split-cli (crate wasm_split_cli_support, installed by
-//    scripts/setup.sh) moves each `#[lazy]` screen (src/ui/views/shell/
-//    on_demand.rs) into a chunk of its own and writes the main module and
-//    the chunks' loader, `__wasm_split.js`;
+//    scripts/setup.sh) moves each lazy screen (the split points of
+//    src/ui/views/shell/on_demand.rs) into a chunk of its own and writes
+//    the main module and the chunks' loader, `__wasm_split.js`;
 // 3. wasm-bindgen (--target web, --keep-lld-exports: the chunks import the
 //    main module's functions by their linker names) makes the main module's
 //    JS glue;

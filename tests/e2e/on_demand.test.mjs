@@ -10,7 +10,7 @@ import { serveDist, openApp, expectText } from './harness.mjs';
 let server;
 let app;
 const byId = (id) => app.page.getByTestId(id);
-// The page's own requests for a screen's chunk (`split_<screen>_screen_*.wasm`).
+// The page's own requests for a screen's chunk (`split_<screen>_screen.wasm`).
 const fetched = [];
 
 // Each screen: how to open it, what shows once it is in, and a use of it.
@@ -26,6 +26,7 @@ const screens = [
     name: 'raci',
     open: () => byId('tab-raci').click(),
     use: async () => {
+      await byId('raci-row').first().waitFor();
       assert.equal(await byId('raci-row').count(), 25);
       await expectText(byId('raci-problem-count'), /Matrice valide/);
     },
@@ -41,6 +42,7 @@ const screens = [
     name: 'compare',
     open: () => byId('tab-compare').click(),
     use: async () => {
+      await byId('scenario').first().waitFor();
       assert.equal(await byId('scenario').count(), 3);
       await expectText(app.page.locator('[data-testid="compare-row"][data-figure="total"]'), /52 036,00 €.*50 500,00 €/s);
     },
@@ -92,7 +94,7 @@ before(async () => {
   server = await serveDist();
   app = await openApp(server.url);
   app.page.on('request', (r) => {
-    const m = /\/split_([a-z_]+)_screen_\d+\.wasm$/.exec(new URL(r.url()).pathname);
+    const m = /\/split_([a-z_]+)_screen(?:_\d+)?\.wasm$/.exec(new URL(r.url()).pathname);
     if (m) fetched.push(m[1]);
   });
   await byId('client').fill('Client E2E');
@@ -193,6 +195,31 @@ test('after one visit, every lazy screen opens with the network off', async () =
     await id('proposal-cover').waitFor({ timeout: 5000 });
     await page.context().setOffline(false);
     assert.deepEqual(fresh.problems(), []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a chunk that does not arrive is said on the screen, and the next open tries again', async () => {
+  const fresh = await openApp(server.url);
+  try {
+    const page = fresh.page;
+    const refuse = (route) => route.abort();
+    await page.context().route(/\/split_raci_screen(?:_\d+)?\.wasm$/, refuse);
+    await page.getByTestId('tab-raci').click();
+    await expectText(page.getByTestId('screen-not-loaded'), /n'a pas pu être chargé/);
+    // The rest of the app still works: the chunk's failure is not a crash.
+    await page.getByTestId('tab-proposal').click();
+    await page.getByTestId('add-item-select').selectOption('OS-MGD');
+    await page.getByTestId('add-item-button').click();
+    await page.getByTestId('line-row').last().getByTestId('line-qty').fill('10');
+    await expectText(page.getByTestId('total-commitment'), /€/);
+    await page.context().unroute(/\/split_raci_screen(?:_\d+)?\.wasm$/, refuse);
+    await page.getByTestId('tab-raci').click();
+    await page.getByTestId('raci-row').first().waitFor();
+    assert.equal(await page.getByTestId('screen-not-loaded').count(), 0);
+    // Only the refused fetch was reported (the browser's and the loader's messages).
+    assert.deepEqual(fresh.problems().filter((p) => !/split_raci_screen|Failed to fetch|net::ERR_FAILED|TypeError/.test(p)), []);
   } finally {
     await fresh.close();
   }

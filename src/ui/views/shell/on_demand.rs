@@ -1,16 +1,22 @@
 //! The screens that arrive on first use (issue 18): finance, RACI, service
 //! levels, comparison, portfolio, price book editor and the printable
-//! proposal. Each is a Leptos `#[lazy]` function, which the build
-//! (`scripts/split.mjs`) moves into a wasm chunk of its own, fetched the
-//! first time the screen opens and kept afterwards (the chunk's loader
-//! remembers it, and the service worker caches every chunk).
+//! proposal. Each is a split point, which the build (`scripts/split.mjs`)
+//! moves into a wasm chunk of its own, fetched the first time the screen
+//! opens and kept afterwards (the chunk's loader remembers it, and the
+//! service worker caches every chunk).
 //!
-//! A `#[lazy]` build that is not split never mounts: the build must split.
-// `#[lazy]` expands to the chunk's import and export (`extern "C"`,
+//! The split points are what Leptos' `#[lazy]` writes, through the same
+//! macro (`leptos::wasm_split`), with one option more: `fallible`. Under
+//! `#[lazy]` a chunk that fails to arrive panics, and a panic aborts the
+//! whole app; here the screen says why it is missing instead, and the next
+//! open tries again. A build with split points that is not split never
+//! mounts: the build must split.
+// The split points expand to the chunk's import and export (`extern "C"`,
 // `no_mangle`): the only unsafe code of the crate, generated, not written.
 #![allow(unsafe_code)]
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::engine::finance::indices::IndexBook;
 use crate::engine::finance::mrg::minimum_guaranteed_revenue;
@@ -46,46 +52,58 @@ fn with_finance() {
     });
 }
 
-#[lazy]
-fn finance_screen() -> AnyView {
+#[wasm_split(finance_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn finance_screen() -> Result<AnyView, NotLoaded> {
     with_finance();
-    view! { <FinanceView /> }.into_any()
+    Ok(view! { <FinanceView /> }.into_any())
 }
 
-#[lazy]
-fn raci_screen() -> AnyView {
-    view! { <RaciView /> }.into_any()
+#[wasm_split(raci_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn raci_screen() -> Result<AnyView, NotLoaded> {
+    Ok(view! { <RaciView /> }.into_any())
 }
 
-#[lazy]
-fn guarantees_screen() -> AnyView {
-    view! { <GuaranteesView /> }.into_any()
+#[wasm_split(guarantees_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn guarantees_screen() -> Result<AnyView, NotLoaded> {
+    Ok(view! { <GuaranteesView /> }.into_any())
 }
 
-#[lazy]
-fn compare_screen() -> AnyView {
-    view! { <ComparisonView /> }.into_any()
+#[wasm_split(compare_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn compare_screen() -> Result<AnyView, NotLoaded> {
+    Ok(view! { <ComparisonView /> }.into_any())
 }
 
-#[lazy]
-fn portfolio_screen() -> AnyView {
+#[wasm_split(portfolio_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn portfolio_screen() -> Result<AnyView, NotLoaded> {
     with_finance();
-    view! { <PortfolioView /> }.into_any()
+    Ok(view! { <PortfolioView /> }.into_any())
 }
 
-#[lazy]
-fn price_book_screen() -> AnyView {
-    view! { <PriceBookEditor /> }.into_any()
+#[wasm_split(price_book_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn price_book_screen() -> Result<AnyView, NotLoaded> {
+    Ok(view! { <PriceBookEditor /> }.into_any())
 }
 
-#[lazy]
-fn proposal_screen() -> AnyView {
+#[wasm_split(proposal_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn proposal_screen() -> Result<AnyView, NotLoaded> {
     with_finance();
-    view! { <ProposalView /> }.into_any()
+    Ok(view! { <ProposalView /> }.into_any())
+}
+
+/// A chunk that did not arrive: the network was off before the service
+/// worker had kept it, or a newer build replaced this one on the server.
+/// Not remembered: the next open tries again.
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+impl From<SplitLoaderError> for NotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotLoaded
+    }
 }
 
 /// The screen's view, once its chunk is in (at once when it already is).
-async fn load(screen: Screen) -> AnyView {
+async fn load(screen: Screen) -> Result<AnyView, NotLoaded> {
     match screen {
         Screen::Finance => finance_screen().await,
         Screen::Raci => raci_screen().await,
@@ -98,7 +116,7 @@ async fn load(screen: Screen) -> AnyView {
 }
 
 /// Shows "Chargement… / Loading…" until the screen's chunk has arrived,
-/// then the screen.
+/// then the screen, or why it could not come.
 #[component]
 pub fn OnDemand(screen: Screen) -> impl IntoView {
     let lang = use_state().lang;
@@ -109,5 +127,20 @@ pub fn OnDemand(screen: Screen) -> impl IntoView {
             </p>
         }
     };
-    view! { <Suspense fallback=loading>{move || Suspend::new(load(screen))}</Suspense> }
+    let screen_or_reason = move || {
+        Suspend::new(async move {
+            load(screen).await.unwrap_or_else(|NotLoaded| {
+                view! {
+                    <p class="fatal" role="alert" data-testid="screen-not-loaded">
+                        {move || lang.get().pick(
+                            "Cet écran n'a pas pu être chargé : le réseau est coupé et il n'était pas encore gardé dans ce navigateur, ou une nouvelle version de l'application est en ligne. Rouvrez-le une fois le réseau revenu, ou rechargez la page.",
+                            "This screen could not be loaded: the network is off and this browser had not kept it yet, or a new version of the app is online. Open it again once the network is back, or reload the page.",
+                        )}
+                    </p>
+                }
+                .into_any()
+            })
+        })
+    };
+    view! { <Suspense fallback=loading>{screen_or_reason}</Suspense> }
 }
