@@ -39,6 +39,10 @@ async function clickTime(page, testid) {
   return page.evaluate(async (testid) => {
     const t0 = performance.now();
     document.querySelector(`[data-testid="${testid}"]`).click();
+    // A screen loaded on demand (issue 18) first shows "Chargement…".
+    while (document.querySelector('[data-testid="screen-loading"]')) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - t0;
   }, testid);

@@ -12,6 +12,7 @@ source scripts/env.sh
 
 want_test=${1:-}
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # Rust target for the browser (rustup does not auto-install here).
@@ -26,8 +27,8 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
-# wasm-bindgen-cli at exactly the version in Cargo.lock, or trunk would try
-# to download one. Without --locked: its own lockfile pins a missing crate.
+# wasm-bindgen-cli at exactly the version in Cargo.lock (scripts/split.mjs
+# checks it). Without --locked: its own lockfile pins a missing crate.
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$wbg_version" ]; then
   echo "cannot read the wasm-bindgen version from Cargo.lock" >&2
@@ -37,9 +38,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_versi
   step "installing wasm-bindgen-cli $wbg_version (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$wbg_version"
 fi
-if ! grep -q "wasm_bindgen = \"$wbg_version\"" Trunk.toml; then
-  echo "Trunk.toml [tools] wasm_bindgen must be \"$wbg_version\" (the version in Cargo.lock)" >&2
-  exit 1
+
+# wasm-split-cli: splits the wasm into the first load and the chunks of the
+# screens loaded on demand (scripts/split.mjs, issue 18). 0.2.4: 0.2.2 made
+# wasm-bindgen 0.2.130 panic. It has no --version: ask cargo what it installed.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute or two, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # npm tools: wasm-opt 132 (binaryen) and playwright-core, exactly as locked.

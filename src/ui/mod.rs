@@ -18,9 +18,9 @@ use leptos::prelude::*;
 
 use session::Session;
 use state::AppState;
-use views::print::proposal_view::ProposalView;
 use views::shell::header::Header;
 use views::shell::library::library_bar::LibraryBar;
+use views::shell::on_demand::{OnDemand, Screen};
 use views::shell::quote_screen::QuoteScreen;
 
 /// Mounts the app on `<body>`.
@@ -45,7 +45,7 @@ fn App() -> impl IntoView {
                 </main>
                 <Show when=move || session.proposal.get()>
                     <main class="page proposal-page">
-                        <ProposalView />
+                        <OnDemand screen=Screen::Proposal />
                     </main>
                 </Show>
             }

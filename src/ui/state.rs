@@ -5,16 +5,15 @@ use leptos::prelude::*;
 
 use crate::engine::timeline::next_month;
 
-use crate::engine::contract_life::invoiced_credit::{invoiced_credit, InvoicedCredit};
-use crate::engine::contract_life::reversibility::{after_the_end, Reversibility};
+use crate::engine::contract_life::invoiced_credit::InvoicedCredit;
+use crate::engine::contract_life::reversibility::Reversibility;
 use crate::engine::document::pricebook::{PriceBook, PriceBooks};
 use crate::engine::document::quote::Quote;
-use crate::engine::finance::indices::IndexBook;
-use crate::engine::finance::mrg::{minimum_guaranteed_revenue_billed, MrgReport};
-use crate::engine::finance::revision::{revise, RevisedQuote};
+use crate::engine::finance::indices::{IndexBook, IndexKind, IndexSeries};
+use crate::engine::finance::mrg::{Deduction, MrgReport};
+use crate::engine::finance::revision::RevisedQuote;
 use crate::engine::lang::Lang;
 use crate::engine::pricing::{price, PricedQuote, PricingError};
-use crate::engine::service_levels::{simulate, ServiceLevels};
 use crate::ui::browser;
 
 /// Shared through context: the quote being edited, the price book, and the
@@ -35,8 +34,11 @@ pub struct AppState {
     /// The last priced quote without a fatal error: totals keep it while the
     /// document cannot be priced.
     pub priced: Memo<Option<PricedQuote>>,
-    /// The index history with the user's values and projections (§9.3).
+    /// The index history with the user's values and projections (§9.3);
+    /// empty until the finance engine is in.
     pub indices: RwSignal<IndexBook>,
+    /// The finance engine, installed by the first screen that needs it.
+    pub finance: RwSignal<Option<FinanceCalls>>,
     /// The priced quote revised on each anniversary (§9.3).
     pub revised: Memo<Option<RevisedQuote>>,
     /// §8.2: the simulated month's credits on a later invoice.
@@ -65,41 +67,40 @@ impl AppState {
                 Err(_) => previous.cloned().flatten(),
             },
         );
-        let indices = RwSignal::new(IndexBook::builtin());
+        let indices = RwSignal::new(IndexBook {
+            syntec: IndexSeries::new(IndexKind::Syntec, Vec::new()),
+            icc: IndexSeries::new(IndexKind::Icc, Vec::new()),
+            electricity: IndexSeries::new(IndexKind::Electricity, Vec::new()),
+        });
+        let finance = RwSignal::new(None::<FinanceCalls>);
         let revised = Memo::new(move |_| {
+            let f = finance.get()?;
             priced.with(|p| {
                 let p = p.as_ref()?;
-                quote.with(|q| books.with(|b| indices.with(|i| revise(q, b, p, i).ok())))
+                quote.with(|q| books.with(|b| indices.with(|i| (f.revise)(q, b, p, i))))
             })
         });
         let credit = Memo::new(move |_| {
-            priced.with(|p| {
-                let p = p.as_ref()?;
-                quote.with(|q| {
-                    let input = q.sla_simulation.as_ref()?;
-                    let report = simulate(q, p, ServiceLevels::builtin(), input).ok()?;
-                    Some(invoiced_credit(p, input, &report))
-                })
-            })
+            let f = finance.get()?;
+            priced.with(|p| quote.with(|q| (f.credit)(q, p.as_ref()?)))
         });
         let mrg = Memo::new(move |_| {
-            let deductions: Vec<_> =
-                credit.with(|c| c.iter().filter_map(|c| c.deduction()).collect());
+            let f = finance.get()?;
+            let deductions: Vec<Deduction> =
+                credit.with(|c| c.iter().filter_map(InvoicedCredit::deduction).collect());
             priced.with(|p| {
                 let p = p.as_ref()?;
                 revised.with(|r| {
                     let r = r.as_ref()?;
-                    quote.with(|q| minimum_guaranteed_revenue_billed(q, p, r, &deductions).ok())
+                    quote.with(|q| (f.mrg)(q, p, r, &deductions))
                 })
             })
         });
         let reversibility = Memo::new(move |_| {
+            let f = finance.get()?;
             priced.with(|p| {
                 let p = p.as_ref()?;
-                revised.with(|r| {
-                    let r = r.as_ref()?;
-                    quote.with(|q| after_the_end(q, p, r).ok().flatten())
-                })
+                revised.with(|r| quote.with(|q| (f.reversibility)(q, p, r.as_ref()?)))
             })
         });
         Ok(AppState {
@@ -111,11 +112,39 @@ impl AppState {
             pricing,
             priced,
             indices,
+            finance,
             revised,
             credit,
             mrg,
             reversibility,
         })
+    }
+}
+
+/// The finance engine's calls (§9.3, §9.4). The quote screen never reads
+/// the revision or the MRG: they travel in the chunks of the screens that
+/// do (issue 18), which install them before drawing
+/// (`views::shell::on_demand`). Until then `revised` and `mrg` are `None`.
+#[derive(Clone, Copy)]
+pub struct FinanceCalls {
+    pub revise: fn(&Quote, &PriceBooks, &PricedQuote, &IndexBook) -> Option<RevisedQuote>,
+    /// §9.4 counting what is billed: the credits deducted (§8.2).
+    pub mrg: fn(&Quote, &PricedQuote, &RevisedQuote, &[Deduction]) -> Option<MrgReport>,
+    /// §8.2: the simulated month's credits on their invoice.
+    pub credit: fn(&Quote, &PricedQuote) -> Option<InvoicedCredit>,
+    /// §9.9: the reversibility after the end.
+    pub reversibility: fn(&Quote, &PricedQuote, &RevisedQuote) -> Option<Reversibility>,
+    pub indices: fn() -> IndexBook,
+}
+
+impl AppState {
+    /// Puts the finance engine in, once: the shipped index tables, then the
+    /// calls (the memos then compute).
+    pub fn install_finance(self, calls: FinanceCalls) {
+        if self.finance.with_untracked(Option::is_none) {
+            self.indices.set((calls.indices)());
+            self.finance.set(Some(calls));
+        }
     }
 }
 

@@ -65,6 +65,8 @@ test('switching to Full DevOps sets managed parts aside, and switching back rest
 
 test('the three models side by side: each column is that scenario priced alone', async () => {
   await byId('tab-compare').click();
+  // The comparison loads on first use (issue 18): wait for it.
+  await byId('scenario').first().waitFor();
   assert.equal(await byId('scenario').count(), 3);
   const total = app.page.locator('[data-testid="compare-row"][data-figure="total"]');
   // SPEC §15, the book 2024.2: Co-Managed run units 15 % lower, 10 x 96.90

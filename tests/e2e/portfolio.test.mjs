@@ -37,7 +37,7 @@ test('one row per quote, equal to the command line portfolio at the same date', 
   await byId('portfolio-at').dispatchEvent('change');
   // The first quote of the library (the empty one at start) and the two imported.
   await expectText(byId('portfolio-totals'), /3 contrat\(s\)/);
-  const cli = JSON.parse(execFileSync(path.join(root, 'target/debug/quote'), [
+  const cli = JSON.parse(execFileSync(path.join(process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(root, 'target'), 'debug/quote'), [
     'portfolio', ...examples.map((n) => path.join(root, 'examples', n)), '--at', '2028-03-15', '--format', 'json',
   ], { encoding: 'utf8' }).toString());
   const rows = byId('portfolio-row');

@@ -103,7 +103,9 @@ fn run_risk(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
     };
     let revised = revise(&quote, books, &priced, &indices).map_err(|_| overflow("revision"))?;
     // The MRG as the finance tab shows it (a claimed credit deducted).
-    let mrg = life(&quote, &priced, &revised).map_err(|_| overflow("MRG"))?.mrg;
+    let mrg = life(&quote, &priced, &revised)
+        .map_err(|_| overflow("MRG"))?
+        .mrg;
     let report = mrg_risk(&quote, &priced, &revised, &mrg).map_err(|e| match e {
         RiskError::Overflow => overflow("MRG risk"),
         RiskError::Draws { .. } => input(format!("{}: contract_life.risk: {e}", path.display())),

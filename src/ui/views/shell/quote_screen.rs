@@ -1,21 +1,18 @@
 //! The quote screen: tabs for each part of the proposal beside live totals.
+//! The proposal, build, support, tokens and schedule tabs are in the first
+//! load; the others arrive on first use (`on_demand`, issue 18).
 
 use leptos::prelude::*;
 
+use super::on_demand::{OnDemand, Screen};
 use super::totals::Totals;
 use crate::ui::session::use_session;
 use crate::ui::state::use_state;
 use crate::ui::views::build::build_billing_view::BuildBillingView;
-use crate::ui::views::compare::comparison_view::ComparisonView;
-use crate::ui::views::finance::finance_view::FinanceView;
-use crate::ui::views::guarantees::guarantees_view::GuaranteesView;
-use crate::ui::views::portfolio::portfolio_view::PortfolioView;
-use crate::ui::views::pricebook::price_book_editor::PriceBookEditor;
 use crate::ui::views::proposal::environments::Environments;
 use crate::ui::views::proposal::lines::Lines;
 use crate::ui::views::proposal::project_form::ProjectForm;
 use crate::ui::views::proposal::specific::SpecificLines;
-use crate::ui::views::raci::raci_view::RaciView;
 use crate::ui::views::schedule::schedule_view::ScheduleView;
 use crate::ui::views::support::support_and_tickets::SupportAndTickets;
 use crate::ui::views::tokens::tokens_view::TokensView;
@@ -126,13 +123,16 @@ pub fn QuoteScreen() -> impl IntoView {
                         Tab::Build => view! { <BuildBillingView /> }.into_any(),
                         Tab::Support => view! { <SupportAndTickets /> }.into_any(),
                         Tab::Tokens => view! { <TokensView /> }.into_any(),
-                        Tab::Schedule => view! { <ScheduleView /> }.into_any(),
-                        Tab::Finance => view! { <FinanceView /> }.into_any(),
-                        Tab::Raci => view! { <RaciView /> }.into_any(),
-                        Tab::Guarantees => view! { <GuaranteesView /> }.into_any(),
-                        Tab::Compare => view! { <ComparisonView /> }.into_any(),
-                        Tab::Portfolio => view! { <PortfolioView /> }.into_any(),
-                        Tab::PriceBook => view! { <PriceBookEditor /> }.into_any(),
+                        // The credits and reversibility card needs the
+                        // finance engine: it arrives on demand below the
+                        // schedule (issue 15, issue 18).
+                        Tab::Schedule => view! { <ScheduleView /> <OnDemand screen=Screen::AfterEnd /> }.into_any(),
+                        Tab::Finance => view! { <OnDemand screen=Screen::Finance /> }.into_any(),
+                        Tab::Raci => view! { <OnDemand screen=Screen::Raci /> }.into_any(),
+                        Tab::Guarantees => view! { <OnDemand screen=Screen::Guarantees /> }.into_any(),
+                        Tab::Compare => view! { <OnDemand screen=Screen::Compare /> }.into_any(),
+                        Tab::Portfolio => view! { <OnDemand screen=Screen::Portfolio /> }.into_any(),
+                        Tab::PriceBook => view! { <OnDemand screen=Screen::PriceBook /> }.into_any(),
                     }}}
                 </div>
             </div>
