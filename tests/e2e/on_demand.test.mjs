@@ -2,6 +2,9 @@
 // first load; finance, RACI, service levels, comparison, portfolio, price
 // book and the printable proposal fetch their wasm chunk the first time they
 // open, show that they are loading meanwhile, and never fetch it twice.
+// The schedule itself is there at once; its card of credits and
+// reversibility (issue 15), which needs the finance engine, comes on demand
+// below it (its own chunk, `split_after_end_section`).
 // After one visit, all of them open with the network off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

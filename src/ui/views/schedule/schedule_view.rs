@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::after_end::AfterEnd;
 use super::months_table::MonthsTable;
 use crate::ui::format::date;
 use crate::ui::state::use_state;
@@ -79,6 +78,5 @@ pub fn ScheduleView() -> impl IntoView {
             <Hint fr="Récurrent facturé au début de chaque mois (prorata temporis les mois incomplets, §7) ; build aux échéances (§9.8.1) ; dépassement de tickets à chaque bilan ; complément jusqu'au minimum mensuel (§9.2)." en="Recurring charges billed at the start of each month (pro rata in partial months, §7); build at its instalments (§9.8.1); ticket overage at each review; a complement up to the monthly minimum (§9.2)." />
             <MonthsTable />
         </section>
-        <AfterEnd />
     }
 }

@@ -142,9 +142,15 @@ async fn load(screen: Screen) -> Result<AnyView, NotLoaded> {
 #[component]
 pub fn OnDemand(screen: Screen) -> impl IntoView {
     let lang = use_state().lang;
+    // A card below a screen of the quote screen is not a screen loading.
+    let loading_id = if screen == Screen::AfterEnd {
+        "card-loading"
+    } else {
+        "screen-loading"
+    };
     let loading = move || {
         view! {
-            <p class="loading" role="status" data-testid="screen-loading">
+            <p class="loading" role="status" data-testid=loading_id>
                 {move || lang.get().pick("Chargement…", "Loading…")}
             </p>
         }
