@@ -5,13 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
-use cloudquote::engine::contract_life::life::life;
+use cloudquote::engine::contract_life::life::{life, Life};
 use cloudquote::engine::contract_life::risk::{mrg_risk, RiskError};
 use cloudquote::engine::document::pricebook::PriceBooks;
+use cloudquote::engine::document::quote::Quote;
 use cloudquote::engine::files::reports::{comparison, credits, finance, portfolio, raci, risk};
 use cloudquote::engine::finance::indices::{parse_index_csv, IndexBook};
-use cloudquote::engine::finance::revision::revise;
+use cloudquote::engine::finance::revision::{revise, RevisedQuote};
 use cloudquote::engine::portfolio::{entries_parallel, totals, Entry};
+use cloudquote::engine::pricing::PricedQuote;
 use cloudquote::engine::responsibilities;
 use cloudquote::engine::scenarios::comparison::compare;
 use cloudquote::engine::service_levels::{simulate, ServiceLevels};
@@ -66,46 +68,62 @@ fn file(args: &ReportArgs) -> &Path {
     &args.files[0]
 }
 
-fn run_finance(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
+/// The quote of `args` priced, revised (§9.3) and followed over its life
+/// (issue 15: the MRG counting a claimed credit, reversibility, the exit),
+/// as `quote finance` and `quote risk` both need it, and the way to say an
+/// amount is out of range.
+struct Finance {
+    quote: Quote,
+    priced: PricedQuote,
+    revised: RevisedQuote,
+    life: Life,
+}
+
+fn too_large(path: &Path, what: &str) -> Failure {
+    input(format!(
+        "{}: {what}: an amount is too large",
+        path.display()
+    ))
+}
+
+fn finance_of(args: &ReportArgs, books: &PriceBooks) -> Result<Finance, Failure> {
     let indices = load_indices(args)?;
     let path = file(args);
     let quote = load_quote(path, books)?;
     let priced = price_quote(path, &quote, books)?;
-    let overflow = |what: &str| {
-        input(format!(
-            "{}: {what}: an amount is too large",
-            path.display()
-        ))
-    };
-    let revised = revise(&quote, books, &priced, &indices).map_err(|_| overflow("revision"))?;
-    // Issue 15: the MRG counting the credit on its invoice (§8.2, §9.4),
-    // reversibility (§9.9), the exit cost at the termination date.
-    let life = life(&quote, &priced, &revised).map_err(|_| overflow("MRG"))?;
+    let revised =
+        revise(&quote, books, &priced, &indices).map_err(|_| too_large(path, "revision"))?;
+    let life = life(&quote, &priced, &revised).map_err(|_| too_large(path, "MRG"))?;
+    Ok(Finance {
+        quote,
+        priced,
+        revised,
+        life,
+    })
+}
+
+fn run_finance(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
+    let f = finance_of(args, books)?;
     let output = match args.format {
-        "csv" => finance::revision_csv(&revised, args.csv),
-        "mrg-csv" => finance::mrg_csv(&life.mrg, args.csv),
-        _ => finance::finance_life_json(&revised, &life.mrg, Some(&life)),
+        "csv" => finance::revision_csv(&f.revised, args.csv),
+        "mrg-csv" => finance::mrg_csv(&f.life.mrg, args.csv),
+        _ => finance::finance_life_json(&f.revised, &f.life),
     };
     write_stdout(&output)?;
-    Ok(report_issues(&priced, args.allow_issues))
+    Ok(report_issues(&f.priced, args.allow_issues))
 }
 
 fn run_risk(args: &ReportArgs, books: &PriceBooks) -> Result<i32, Failure> {
-    let indices = load_indices(args)?;
     let path = file(args);
-    let quote = load_quote(path, books)?;
-    let priced = price_quote(path, &quote, books)?;
-    let overflow = |what: &str| {
-        input(format!(
-            "{}: {what}: an amount is too large",
-            path.display()
-        ))
-    };
-    let revised = revise(&quote, books, &priced, &indices).map_err(|_| overflow("revision"))?;
     // The MRG as the finance tab shows it (a claimed credit deducted).
-    let mrg = life(&quote, &priced, &revised)
-        .map_err(|_| overflow("MRG"))?
-        .mrg;
+    let Finance {
+        quote,
+        priced,
+        revised,
+        life,
+    } = finance_of(args, books)?;
+    let mrg = life.mrg;
+    let overflow = |what: &str| too_large(path, what);
     let report = mrg_risk(&quote, &priced, &revised, &mrg).map_err(|e| match e {
         RiskError::Overflow => overflow("MRG risk"),
         RiskError::Draws { .. } => input(format!("{}: contract_life.risk: {e}", path.display())),

@@ -12,10 +12,11 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::engine::document::credit_month::CreditMonth;
+use crate::engine::document::quote::Quote;
 use crate::engine::finance::mrg::Deduction;
 use crate::engine::money::Money;
 use crate::engine::pricing::PricedQuote;
-use crate::engine::service_levels::CreditReport;
+use crate::engine::service_levels::{simulate, CreditReport, ServiceLevels};
 use crate::engine::timeline::next_month;
 
 /// §8.2: the claim's window after the month, and the answer's.
@@ -106,4 +107,13 @@ pub fn invoiced_credit(
         _ => ClaimStatus::AfterEnd,
     };
     out
+}
+
+/// The quote's simulated month (if any) with the built-in service levels,
+/// and where its credits go. A month the simulator refuses earns nothing
+/// here; `quote credits` and the service-levels tab say why.
+pub fn of_quote(quote: &Quote, priced: &PricedQuote) -> Option<InvoicedCredit> {
+    let input = quote.sla_simulation.as_ref()?;
+    let report = simulate(quote, priced, ServiceLevels::builtin(), input).ok()?;
+    Some(invoiced_credit(priced, input, &report))
 }

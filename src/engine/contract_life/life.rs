@@ -4,14 +4,13 @@
 //! and the exit cost at the quote's termination date.
 
 use super::exit_cost::{of_quote, ExitCost, ExitError};
-use super::invoiced_credit::{invoiced_credit, InvoicedCredit};
+use super::invoiced_credit::{self, InvoicedCredit};
 use super::reversibility::{after_the_end, Reversibility};
 use crate::engine::document::quote::Quote;
 use crate::engine::finance::mrg::{minimum_guaranteed_revenue_billed, MrgReport};
 use crate::engine::finance::revision::RevisedQuote;
 use crate::engine::money::Overflow;
 use crate::engine::pricing::PricedQuote;
-use crate::engine::service_levels::{simulate, ServiceLevels};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Life {
@@ -22,12 +21,7 @@ pub struct Life {
 }
 
 pub fn life(quote: &Quote, priced: &PricedQuote, revised: &RevisedQuote) -> Result<Life, Overflow> {
-    // A month the simulator refuses earns nothing here; `quote credits`
-    // says why.
-    let credit = quote.sla_simulation.as_ref().and_then(|input| {
-        let report = simulate(quote, priced, ServiceLevels::builtin(), input).ok()?;
-        Some(invoiced_credit(priced, input, &report))
-    });
+    let credit = invoiced_credit::of_quote(quote, priced);
     let deductions: Vec<_> = credit
         .iter()
         .filter_map(InvoicedCredit::deduction)

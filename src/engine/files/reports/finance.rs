@@ -62,14 +62,17 @@ struct Finance<'a> {
 /// The revision (every charge's steps, without the month-by-month
 /// amounts) and the MRG report, as pretty JSON.
 pub fn finance_json(revised: &RevisedQuote, mrg: &MrgReport) -> String {
-    finance_life_json(revised, mrg, None)
+    finance_report(revised, mrg, None)
 }
 
 /// The same with the contract's life (issue 15): the MRG of `life`
 /// (counting the credit on its invoice), the credit, the reversibility and
 /// the exit cost when the quote has them.
-pub fn finance_life_json(revised: &RevisedQuote, mrg: &MrgReport, life: Option<&Life>) -> String {
-    let mrg = life.map_or(mrg, |l| &l.mrg);
+pub fn finance_life_json(revised: &RevisedQuote, life: &Life) -> String {
+    finance_report(revised, &life.mrg, Some(life))
+}
+
+fn finance_report(revised: &RevisedQuote, mrg: &MrgReport, life: Option<&Life>) -> String {
     pretty(&Finance {
         credit: life.and_then(|l| l.credit.as_ref()),
         reversibility: life.and_then(|l| l.reversibility.as_ref()),

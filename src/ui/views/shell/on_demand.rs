@@ -18,12 +18,11 @@
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-use crate::engine::contract_life::invoiced_credit::invoiced_credit;
+use crate::engine::contract_life::invoiced_credit;
 use crate::engine::contract_life::reversibility::after_the_end;
 use crate::engine::finance::indices::IndexBook;
 use crate::engine::finance::mrg::minimum_guaranteed_revenue_billed;
 use crate::engine::finance::revision::revise;
-use crate::engine::service_levels::{simulate, ServiceLevels};
 use crate::ui::state::{use_state, FinanceCalls};
 use crate::ui::views::compare::comparison_view::ComparisonView;
 use crate::ui::views::finance::finance_view::FinanceView;
@@ -55,11 +54,7 @@ fn with_finance() {
     use_state().install_finance(FinanceCalls {
         revise: |q, b, p, i| revise(q, b, p, i).ok(),
         mrg: |q, p, r, credits| minimum_guaranteed_revenue_billed(q, p, r, credits).ok(),
-        credit: |q, p| {
-            let input = q.sla_simulation.as_ref()?;
-            let report = simulate(q, p, ServiceLevels::builtin(), input).ok()?;
-            Some(invoiced_credit(p, input, &report))
-        },
+        credit: invoiced_credit::of_quote,
         reversibility: |q, p, r| after_the_end(q, p, r).ok().flatten(),
         indices: IndexBook::builtin,
     });
